@@ -1,0 +1,5 @@
+// Placeholder: being written.
+#include "rasd/eval.h"
+namespace rasd::eval {
+StatusOr<std::string> Dates(const EvalOptions&) { return Status::Unsupported("not built yet"); }
+}  // namespace rasd::eval

@@ -1,0 +1,67 @@
+#include "ingest/zip_reader.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace rasd::ingest {
+
+bool ReadZip(const std::string& path, size_t max_entry_bytes,
+             const std::function<bool(const std::string&, std::string&&)>& entry,
+             const ErrorSink& on_error) {
+  int err = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (za == nullptr) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, err);
+    on_error({path, Status::IoError(std::string("cannot open zip: ") + zip_error_strerror(&ze))});
+    zip_error_fini(&ze);
+    return true;
+  }
+  std::vector<std::pair<std::string, zip_uint64_t>> names;
+  zip_int64_t n = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* name = zip_get_name(za, static_cast<zip_uint64_t>(i), 0);
+    if (name == nullptr) continue;
+    std::string s(name);
+    if (s.empty() || s.back() == '/') continue;
+    names.emplace_back(std::move(s), static_cast<zip_uint64_t>(i));
+  }
+  std::sort(names.begin(), names.end());
+  bool go = true;
+  for (const auto& [name, index] : names) {
+    std::string where = path + " (" + name + ")";
+    zip_stat_t st;
+    if (zip_stat_index(za, index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
+      on_error({where, Status::InvalidArgument("unreadable zip entry")});
+      continue;
+    }
+    if (st.size > max_entry_bytes) {
+      on_error({where, Status::ResourceExhausted("zip entry of " + std::to_string(st.size) +
+                                                 " bytes is over the limit of " +
+                                                 std::to_string(max_entry_bytes))});
+      continue;
+    }
+    zip_file_t* zf = zip_fopen_index(za, index, 0);
+    if (zf == nullptr) {
+      on_error({where, Status::IoError(std::string("cannot open entry: ") + zip_strerror(za))});
+      continue;
+    }
+    std::string bytes(st.size, '\0');
+    zip_int64_t got = zip_fread(zf, bytes.data(), st.size);
+    zip_fclose(zf);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+      on_error({where, Status::IoError("truncated or corrupt zip entry")});
+      continue;
+    }
+    if (!entry(name, std::move(bytes))) {
+      go = false;
+      break;
+    }
+  }
+  zip_discard(za);
+  return go;
+}
+
+}  // namespace rasd::ingest

@@ -1,0 +1,118 @@
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "rasd/pipeline.h"
+#include "rasd/utf8.h"
+
+namespace rasd {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json SpanJson(Span s, const utf8::Utf16Index& u16) {
+  return json{{"begin", s.begin}, {"end", s.end}, {"begin16", u16.ToUtf16(s.begin)},
+              {"end16", u16.ToUtf16(s.end)}};
+}
+
+}  // namespace
+
+std::string ToJson(const Analysis& a, const JsonOptions& options) {
+  const Document& d = a.doc;
+  utf8::Utf16Index u16(d.text);
+  json j;
+  j["id"] = d.id;
+  j["uri"] = d.uri;
+  if (!d.record.empty()) j["record"] = d.record;
+  j["content_type"] = d.content_type;
+  j["encoding"] = d.encoding;
+  j["outlet"] = d.outlet.empty() ? json(nullptr) : json(d.outlet);
+  j["outlet_from"] = d.outlet_from;
+  j["title"] = d.title;
+  j["title_from"] = d.title_from;
+  if (d.published.known()) {
+    j["published"] = {{"value", d.published.Iso()},
+                      {"precision", PrecisionName(d.published.precision)},
+                      {"from", d.published.from}};
+  } else {
+    j["published"] = nullptr;
+  }
+  if (!d.author.empty()) j["author"] = d.author;
+  if (!d.description.empty()) j["description"] = d.description;
+  j["text"] = d.text;
+  json paras = json::array();
+  for (const Paragraph& p : d.paragraphs) {
+    json pj = SpanJson(p.span, u16);
+    pj["source_begin"] = p.source_begin;
+    paras.push_back(std::move(pj));
+  }
+  j["paragraphs"] = std::move(paras);
+  json removed = json::array();
+  for (const Removed& r : d.removed) {
+    removed.push_back({{"source_begin", r.source.begin},
+                       {"source_end", r.source.end},
+                       {"reason", r.reason},
+                       {"text", std::string(r.source.Of(d.source_text))}});
+  }
+  j["removed"] = std::move(removed);
+  j["split_from"] = d.split_from.empty() ? json(nullptr) : json(d.split_from);
+  j["appended"] = d.appended;
+  j["token_count"] = a.token_count;
+  j["sentence_count"] = a.sentences.size();
+  if (options.tokens) {
+    json toks = json::array();
+    for (const text::Token& t : a.tokens) {
+      json tj{{"surface", std::string(t.span.Of(d.text))},
+              {"kind", text::TokenKindName(t.kind)},
+              {"normalized", t.norm},
+              {"stem", t.stem},
+              {"span", SpanJson(t.span, u16)}};
+      if (t.body_begin != t.span.begin) tj["body_begin"] = t.body_begin;
+      toks.push_back(std::move(tj));
+    }
+    j["tokens"] = std::move(toks);
+  }
+  if (options.source_text) j["source_text"] = d.source_text;
+  return options.pretty ? j.dump(2, ' ', false, json::error_handler_t::replace)
+                        : j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Explain(const Analysis& a) {
+  const Document& d = a.doc;
+  std::ostringstream out;
+  out << "== " << d.uri << (d.record.empty() ? "" : " (" + d.record + ")") << "  id " << d.id << "\n";
+  out << "title:     " << d.title << "  [" << (d.title_from.empty() ? "none" : d.title_from) << "]\n";
+  out << "outlet:    " << (d.outlet.empty() ? "(unknown)" : d.outlet) << "  ["
+      << (d.outlet_from.empty() ? "none" : d.outlet_from) << "]\n";
+  out << "published: " << (d.published.known() ? d.published.Iso() : "(unknown)") << "  ["
+      << (d.published.from.empty() ? "none" : d.published.from) << ", "
+      << PrecisionName(d.published.precision) << "]\n";
+  if (!d.split_from.empty()) out << "split from: " << d.split_from << " (appended article " << d.part << ")\n";
+  for (const auto& id : d.appended) out << "appended:  " << id << "\n";
+  out << "encoding:  " << d.encoding << ", " << a.token_count << " tokens, "
+      << a.sentences.size() << " sentences\n";
+  // Every source line, kept or removed, in source order.
+  struct Item {
+    uint32_t begin, end;
+    std::string tag;
+  };
+  std::vector<Item> items;
+  for (const Removed& r : d.removed) items.push_back({r.source.begin, r.source.end, "- " + r.reason});
+  for (const Paragraph& p : d.paragraphs) items.push_back({p.source_begin, p.source_begin + p.span.size(), "+ kept"});
+  std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.begin < y.begin; });
+  for (const Item& it : items) {
+    std::string_view s = std::string_view(d.source_text).substr(it.begin, it.end - it.begin);
+    std::string shown(s.substr(0, 160));
+    if (s.size() > 160) {
+      // Cut on a character boundary.
+      size_t cut = 160;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      shown = std::string(s.substr(0, cut)) + "…";
+    }
+    out << "  " << it.tag << std::string(it.tag.size() < 22 ? 22 - it.tag.size() : 1, ' ') << "| "
+        << shown << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace rasd
