@@ -14,6 +14,7 @@
 #include "rasd/clean.h"
 #include "rasd/document.h"
 #include "rasd/ingest.h"
+#include "rasd/quotes.h"
 #include "rasd/status.h"
 #include "rasd/text.h"
 
@@ -31,6 +32,7 @@ struct Analysis {
   size_t token_count = 0;
   std::vector<text::Token> tokens;  // filled when keep_tokens
   std::vector<Span> sentences;
+  std::vector<quotes::Quote> quotes;
 };
 
 class Analyzer {

@@ -21,6 +21,7 @@ StatusOr<std::vector<Analysis>> Analyzer::Analyze(const RawDoc& raw) const {
       text::ForEachToken(a.doc.text, [&](const text::Token&) { ++a.token_count; });
     }
     a.sentences = text::SplitSentences(a.doc.text);
+    a.quotes = quotes::Extract(a.doc.text);
     out.push_back(std::move(a));
   }
   return out;

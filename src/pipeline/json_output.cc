@@ -59,6 +59,24 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
   j["appended"] = d.appended;
   j["token_count"] = a.token_count;
   j["sentence_count"] = a.sentences.size();
+  json qs = json::array();
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const quotes::Quote& q = a.quotes[i];
+    int src = quotes::SpeakerSource(a.quotes, static_cast<int>(i));
+    Span speaker = src >= 0 ? a.quotes[src].speaker : Span{};
+    json qj{{"span", SpanJson(q.span, u16)},
+            {"text", std::string(q.span.Of(d.text))},
+            {"direct", q.direct},
+            {"cue", q.cue.empty() ? json(nullptr) : SpanJson(q.cue, u16)},
+            {"cue_lemma", q.cue_lemma},
+            {"speaker", speaker.empty() ? json(nullptr) : SpanJson(speaker, u16)},
+            {"speaker_text", std::string(speaker.Of(d.text))},
+            {"speaker_kind", quotes::SpeakerKindName(q.speaker_kind)},
+            {"continuation", q.continuation}};
+    if (q.speaker_from >= 0) qj["speaker_from"] = q.speaker_from;
+    qs.push_back(std::move(qj));
+  }
+  j["quotes"] = std::move(qs);
   if (options.tokens) {
     json toks = json::array();
     for (const text::Token& t : a.tokens) {
