@@ -4,7 +4,10 @@
 #ifndef RASD_EVAL_H_
 #define RASD_EVAL_H_
 
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "rasd/status.h"
 
@@ -13,7 +16,27 @@ namespace rasd::eval {
 struct EvalOptions {
   std::string data_dir;  // the folder holding the gold data sets (../shared/data)
   int max_misses = 50;   // misses listed in the report (-1 for all)
+  std::string model_path;  // NER model to evaluate (empty: the shipped one)
 };
+
+// Entity-level (conlleval) precision/recall/F1 of BIO tag sequences.
+struct EntityScores {
+  struct Counts {
+    size_t tp = 0, fp = 0, fn = 0;
+  };
+  std::map<std::string, Counts> by_type;
+  Counts overall;
+  double F1(const Counts& c) const;
+};
+// Scores predicted tags against gold tags, sentence by sentence. Types not in
+// `keep` (when non-empty) are ignored on both sides.
+EntityScores ScoreEntities(const std::vector<std::vector<std::string>>& gold,
+                           const std::vector<std::vector<std::string>>& predicted,
+                           const std::set<std::string>& keep = {});
+
+// NER: conlleval scores on the ANERcorp CAMeL test split, and out of domain
+// on AQMAR (PER/LOC/ORG; its article-specific MISC classes ignored).
+StatusOr<std::string> Ner(const EvalOptions& options);
 
 // The light stemmer against arabic-stemming-golden (word → stem).
 StatusOr<std::string> Stemmer(const EvalOptions& options);

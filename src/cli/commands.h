@@ -32,6 +32,7 @@ void PrintError(const std::string& name, const std::string& message);
 
 void AddAnalyzeCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
+void AddTrainCommand(CLI::App& app, int* exit_code);
 
 }  // namespace rasd::cli
 

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   int exit_code = rasd::cli::kExitOk;
   rasd::cli::AddAnalyzeCommand(app, &exit_code);
   rasd::cli::AddEvalCommand(app, &exit_code);
+  rasd::cli::AddTrainCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,95 @@
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "rasd/eval.h"
+#include "rasd/ner.h"
+
+namespace rasd::cli {
+namespace {
+
+struct TrainArgs {
+  std::string train = "../shared/data/anercorp/ANERCorp";
+  std::string test = "../shared/data/anercorp/ANERCorp_CamelLab_test.txt";
+  std::string out = "data/ner/model.bin";
+  ner::TrainOptions options;
+};
+
+int RunTrain(const TrainArgs& a) {
+  auto train = ner::ReadConll(a.train, /*split_on_period=*/true);
+  if (!train.ok()) {
+    PrintError("train ner", train.status().message());
+    return kExitFailure;
+  }
+  auto test = ner::ReadConll(a.test, false);
+  if (!test.ok()) {
+    PrintError("train ner", test.status().message());
+    return kExitFailure;
+  }
+  size_t read = train->size();
+  size_t tokens_before = 0, tokens_after = 0;
+  for (const auto& s : *train) tokens_before += s.tokens.size();
+  size_t removed = ner::RemoveOverlap(&*train, *test);
+  for (const auto& s : *train) tokens_after += s.tokens.size();
+  std::printf("training data: %zu sentences (%zu tokens) read from %s\n", read, tokens_before, a.train.c_str());
+  std::printf("removed %zu sentences (%zu tokens) that share a 6-token run with the test split %s\n",
+              removed, tokens_before - tokens_after, a.test.c_str());
+  auto t0 = std::chrono::steady_clock::now();
+  ner::TrainReport report;
+  auto model = ner::Train(*train, a.options, &report);
+  if (!model.ok()) {
+    PrintError("train ner", model.status().message());
+    return kExitFailure;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (size_t e = 0; e < report.epoch_accuracy.size(); ++e) {
+    std::printf("epoch %2zu: training token accuracy %.4f\n", e + 1, report.epoch_accuracy[e]);
+  }
+  std::printf("trained on %zu sentences, %zu tokens in %.1f s (seed %llu, %d epochs); %zu features, %zu kept\n",
+              report.sentences, report.tokens, secs, static_cast<unsigned long long>(a.options.seed),
+              a.options.epochs, report.features, report.kept_features);
+  std::ofstream out(a.out, std::ios::binary);
+  out << *model;
+  if (!out) {
+    PrintError(a.out, "cannot write the model");
+    return kExitFailure;
+  }
+  out.close();
+  std::printf("wrote %s (%.1f MB)\n", a.out.c_str(), model->size() / 1e6);
+  eval::EvalOptions eo;
+  eo.model_path = a.out;
+  std::string test_dir = a.test.substr(0, a.test.find_last_of('/'));
+  eo.data_dir = test_dir.substr(0, test_dir.find_last_of('/'));
+  auto scores = eval::Ner(eo);
+  if (scores.ok()) std::cout << *scores;
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddTrainCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<TrainArgs>();
+  CLI::App* cmd = app.add_subcommand("train", "Train rasd's models from gold data.");
+  CLI::App* ner = cmd->add_subcommand(
+      "ner",
+      "Train the named-entity tagger (averaged structured perceptron) on ANERcorp minus every\n"
+      "sentence that overlaps the CAMeL test split, write the model, and score it.\n"
+      "The shipped data/ner/model.bin is made by: rasd train ner  (defaults below, seed 1).");
+  ner->add_option("--train", args->train, "Training corpus, 'token TAG' lines")->capture_default_str();
+  ner->add_option("--test", args->test, "Test split to exclude and score on")->capture_default_str();
+  ner->add_option("--out", args->out, "Where to write the model")->capture_default_str();
+  ner->add_option("--epochs", args->options.epochs, "Training passes")->capture_default_str();
+  ner->add_option("--seed", args->options.seed, "Shuffling seed (training is deterministic given it)")
+      ->capture_default_str();
+  ner->add_option("--word-dropout", args->options.word_dropout,
+                  "Probability of hiding a token's own word features in a training step")
+      ->capture_default_str();
+  ner->add_option("--prune", args->options.prune, "Drop features whose weights are all below this")
+      ->capture_default_str();
+  cmd->require_subcommand(1);
+  ner->callback([args, exit_code] { *exit_code = RunTrain(*args); });
+}
+
+}  // namespace rasd::cli

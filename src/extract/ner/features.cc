@@ -1,0 +1,167 @@
+#include "extract/ner/features.h"
+
+#include <xxhash.h>
+
+#include "extract/ner/gazetteer.h"
+
+namespace rasd::ner {
+namespace {
+
+inline uint64_t H(uint64_t tmpl, std::string_view s) { return XXH3_64bits_withSeed(s.data(), s.size(), tmpl); }
+inline uint64_t H2(uint64_t tmpl, std::string_view a, std::string_view b) {
+  return XXH3_64bits_withSeed(b.data(), b.size(), H(tmpl, a));
+}
+
+// The last n letters (normalized Arabic letters are two bytes).
+std::string_view Suffix(std::string_view s, size_t n) {
+  size_t bytes = 2 * n;
+  return s.size() > bytes ? s.substr(s.size() - bytes) : s;
+}
+std::string_view Prefix(std::string_view s, size_t n) {
+  size_t bytes = 2 * n;
+  return s.size() > bytes ? s.substr(0, bytes) : s;
+}
+
+const std::string kBos = "<s>", kEos = "</s>";
+
+}  // namespace
+
+uint64_t VocabHash(const TokenInfo& x) { return H(99, x.key.empty() ? x.norm : x.key); }
+
+std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
+                                 const Gazetteer& gazetteer) {
+  std::vector<TokenInfo> infos(tokens.size());
+  std::vector<std::string> keys(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    TokenInfo& x = infos[i];
+    x.norm = t.norm;
+    x.stem = t.stem;
+    x.kind = t.kind;
+    if (t.kind == text::TokenKind::kWord) {
+      text::Clitics c = text::SplitProclitics(t.norm);
+      x.clitics = (c.conj ? 1 : 0) | (c.prep ? 2 : 0) | (c.article ? 4 : 0);
+    }
+    if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin) {
+      x.key = TokenKey(t);
+      keys[i] = x.key;
+      x.first_name = gazetteer.IsFirstName(x.key);
+    }
+    if (t.kind == text::TokenKind::kPunct) {
+      std::string_view s = t.span.Of(text);
+      bool mark = s == "\"" || s == "“" || s == "”" || s == "«" || s == "»";
+      if (mark && i + 1 < tokens.size() && tokens[i + 1].span.begin == t.span.end) infos[i + 1].quote_before = true;
+      if (mark && i > 0 && tokens[i - 1].span.end == t.span.begin) infos[i - 1].quote_after = true;
+    }
+  }
+  for (size_t i = 0; i < tokens.size();) {
+    auto m = gazetteer.LongestAt(keys, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    char g = 0, kind = 0;
+    if (!m->title && m->entry) {
+      switch (m->entry->type) {
+        case EntityType::kOrg: g = 'O'; kind = 'o'; break;
+        case EntityType::kNorp: g = 'N'; kind = 'n'; break;
+        default:
+          g = 'P';
+          kind = m->entry->kind == "country" ? 'c' : m->entry->kind == "admin1" ? 'a'
+                 : m->entry->kind == "capital" ? 'C' : 'y';
+      }
+    }
+    for (size_t k = m->begin; k < m->end; ++k) {
+      if (m->title) {
+        infos[k].title = true;
+      } else {
+        infos[k].gaz = g;
+        infos[k].gaz_kind = kind;
+        infos[k].gaz_begin = k == m->begin;
+      }
+    }
+    if (m->title && m->end < tokens.size()) infos[m->end].after_title = true;
+    i = m->end;
+  }
+  return infos;
+}
+
+void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* out) {
+  auto norm = [&](long k) -> std::string_view {
+    if (k < 0) return kBos;
+    if (k >= static_cast<long>(seq.size())) return kEos;
+    return seq[k].norm;
+  };
+  auto stem = [&](long k) -> std::string_view {
+    if (k < 0) return kBos;
+    if (k >= static_cast<long>(seq.size())) return kEos;
+    return seq[k].stem;
+  };
+  auto gaz = [&](long k) -> std::string {
+    if (k < 0 || k >= static_cast<long>(seq.size())) return "-";
+    const TokenInfo& x = seq[k];
+    if (x.title) return "T";
+    if (!x.gaz) return "0";
+    return std::string{x.gaz, x.gaz_begin ? 'B' : 'I'};
+  };
+  const long n = static_cast<long>(i);
+  const TokenInfo& x = seq[i];
+  // Lexical features first (kLexicalFeatures of them).
+  out->push_back(H(2, x.norm));
+  out->push_back(H(3, x.stem));
+  out->push_back(H(4, x.key));
+  out->push_back(H2(17, norm(n - 1), x.norm));
+  out->push_back(H2(18, x.norm, norm(n + 1)));
+  out->push_back(H2(28, x.key, gaz(n)));
+  out->push_back(H(1, "bias"));
+  out->push_back(H(5, Prefix(x.key, 2)));
+  out->push_back(H(6, Prefix(x.key, 3)));
+  out->push_back(H(7, Suffix(x.norm, 1)));
+  out->push_back(H(8, Suffix(x.norm, 2)));
+  out->push_back(H(9, Suffix(x.norm, 3)));
+  char shape[4] = {static_cast<char>('a' + static_cast<int>(x.kind)), static_cast<char>('0' + x.clitics),
+                   static_cast<char>('0' + std::min<size_t>(x.key.size() / 2, 9)), 0};
+  out->push_back(H(10, shape));
+  out->push_back(H(11, norm(n - 1)));
+  out->push_back(H(12, norm(n + 1)));
+  out->push_back(H(13, norm(n - 2)));
+  out->push_back(H(14, norm(n + 2)));
+  out->push_back(H(15, stem(n - 1)));
+  out->push_back(H(16, stem(n + 1)));
+  out->push_back(H2(19, stem(n - 1), x.stem));
+  out->push_back(H(20, gaz(n)));
+  out->push_back(H2(21, gaz(n - 1), gaz(n)));
+  out->push_back(H2(22, gaz(n), gaz(n + 1)));
+  if (x.gaz_kind) out->push_back(H(23, std::string_view(&x.gaz_kind, 1)));
+  if (x.after_title) out->push_back(H(24, "after-title"));
+  if (n > 0 && seq[n - 1].after_title) out->push_back(H(25, "after-title-1"));
+  if (x.quote_before) out->push_back(H(26, "quote-before"));
+  if (x.quote_after) out->push_back(H(27, "quote-after"));
+  out->push_back(H2(29, Suffix(x.key, 2), gaz(n - 1)));
+  auto freq = [&](long k) -> char {
+    if (k < 0 || k >= static_cast<long>(seq.size())) return '-';
+    return static_cast<char>('0' + seq[k].freq);
+  };
+  const char f0[2] = {freq(n), 0}, fp[3] = {freq(n - 1), freq(n), 0}, fn[3] = {freq(n), freq(n + 1), 0};
+  out->push_back(H(34, f0));
+  out->push_back(H(35, fp));
+  out->push_back(H(36, fn));
+  out->push_back(H2(37, f0, gaz(n)));
+  out->push_back(H2(38, f0, Suffix(x.key, 1)));
+  out->push_back(H2(39, f0, norm(n - 1)));
+  out->push_back(H2(40, f0, norm(n + 1)));
+  auto first = [&](long k) -> std::string_view {
+    if (k < 0 || k >= static_cast<long>(seq.size())) return "-";
+    return seq[k].first_name ? "1" : "0";
+  };
+  out->push_back(H(41, first(n)));
+  out->push_back(H2(42, first(n - 1), first(n)));
+  out->push_back(H2(43, first(n), first(n + 1)));
+  out->push_back(H2(44, first(n - 1), f0));
+  out->push_back(H(30, Suffix(x.key, 1)));
+  out->push_back(H(31, Suffix(x.key, 4)));
+  out->push_back(H(32, Prefix(x.key, 1)));
+  out->push_back(H(33, Prefix(x.key, 4)));
+}
+
+}  // namespace rasd::ner

@@ -1,0 +1,62 @@
+// The averaged structured perceptron: feature weights per tag, first-order
+// transitions, Viterbi decoding with BIO constraints, training, and the
+// model file format (internal to ner).
+#ifndef RASD_EXTRACT_NER_MODEL_H_
+#define RASD_EXTRACT_NER_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/ner/features.h"
+#include "rasd/ner.h"
+#include "rasd/status.h"
+
+namespace rasd::ner {
+
+// Tags: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG, I-ORG, B-MISC, I-MISC.
+constexpr int kTags = 9;
+const char* TagName(int tag);
+int TagIndex(std::string_view name);  // "B-PERS" → B-PER; unknown → O (0)
+inline bool IsBegin(int t) { return t % 2 == 1; }
+inline bool IsInside(int t) { return t > 0 && t % 2 == 0; }
+inline int TagClass(int t) { return (t + 1) / 2; }  // 0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC
+
+class Model {
+ public:
+  static StatusOr<std::unique_ptr<Model>> Load(std::string_view bytes);
+  Model(const Model&) = delete;  // owns large weight tables
+  Model& operator=(const Model&) = delete;
+
+  // Best tag sequence; `margin` (optional) gets, per token, how far the chosen
+  // tag's local score is ahead of the next best, squashed to 0..1.
+  std::vector<int> Decode(std::span<const TokenInfo> seq, std::vector<float>* margin) const;
+  size_t feature_count() const { return keys_.size(); }
+  // Sets TokenInfo::freq from the training vocabulary stored in the model.
+  void Annotate(std::vector<TokenInfo>* seq) const;
+
+ private:
+  Model() = default;
+  const float* Find(uint64_t key) const;
+
+  std::vector<uint64_t> keys_;   // open addressing; 0 = empty
+  std::vector<uint32_t> rows_;   // key slot → row in weights_
+  std::vector<float> weights_;   // rows of kTags
+  uint64_t mask_ = 0;
+  std::unordered_map<uint64_t, uint8_t> vocab_;  // word hash → frequency class
+  float trans_[kTags + 1][kTags] = {};  // [previous (kTags = start)][tag]
+  friend StatusOr<std::string> TrainModel(const std::vector<std::vector<TokenInfo>>&,
+                                          const std::vector<std::vector<int>>&,
+                                          const TrainOptions&, TrainReport*);
+};
+
+StatusOr<std::string> TrainModel(const std::vector<std::vector<TokenInfo>>& seqs,
+                                 const std::vector<std::vector<int>>& gold,
+                                 const TrainOptions& options, TrainReport* report);
+
+}  // namespace rasd::ner
+
+#endif  // RASD_EXTRACT_NER_MODEL_H_
