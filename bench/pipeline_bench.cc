@@ -56,7 +56,7 @@ Pass RunOnce(const std::vector<std::string>& zips, const std::string& stage) {
             Refused(&p, raw, result.status());
             return true;
           }
-          for (const Analysis& a : *result) p.tokens += a.token_count;
+          for (const Analysis& a : *result) p.tokens += a.tokens.size();
           p.out_docs += result->size();
           return true;
         }

@@ -35,6 +35,7 @@ struct GazetteerEntry {
   std::string country;    // ISO code for places
   std::string parent;     // admin region or country name for places
   std::string kind;       // "country", "admin1", "city", "armed-group", "organization", ...
+  double population = 0;  // places, when GeoNames gives it
 };
 
 struct Mention {
@@ -65,6 +66,7 @@ size_t RemoveOverlap(std::vector<TaggedSentence>* train, const std::vector<Tagge
 
 class Model;
 class Gazetteer;
+struct TokenInfo;
 
 class Recognizer {
  public:
@@ -83,12 +85,21 @@ class Recognizer {
 
   // BIO tags for pre-tokenized input (evaluation on CoNLL-style corpora).
   std::vector<std::string> TagTokens(const std::vector<std::string>& tokens) const;
+  // The same for the sentences of one document, in order: the second pass
+  // sees how the first pass tagged each word elsewhere in the document.
+  std::vector<std::vector<std::string>> TagDocument(
+      const std::vector<std::vector<std::string>>& sentences) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
  private:
   Recognizer();
-  std::unique_ptr<Model> model_;
+  // Decodes each sentence [starts[k], starts[k+1]) of `doc`; with a second
+  // model, again with document context. Annotates `doc` on the way.
+  std::vector<int> DecodeSentences(std::vector<TokenInfo>* doc, const std::vector<size_t>& starts,
+                                   std::vector<float>* margins = nullptr) const;
+  std::unique_ptr<Model> model_;   // first pass
+  std::unique_ptr<Model> model2_;  // second pass, with document context (optional)
   const Gazetteer* gazetteer_;
 };
 
@@ -99,6 +110,11 @@ struct TrainOptions {
   // Probability of hiding a token's own word features in a training step, so
   // the model learns to tag unseen names from affixes and context.
   float word_dropout = 0.25f;
+  // Train a second pass that uses document context (how the first pass tagged
+  // the same word elsewhere), from first-pass tags made by cross-validation.
+  bool document_pass = true;
+  int folds = 5;                  // cross-validation folds for the first-pass tags
+  int document_sentences = 20;    // training text has no article breaks: blocks of this many
 };
 
 struct TrainReport {

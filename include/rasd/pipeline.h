@@ -14,7 +14,9 @@
 #include "rasd/clean.h"
 #include "rasd/document.h"
 #include "rasd/ingest.h"
+#include "rasd/ner.h"
 #include "rasd/quotes.h"
+#include "rasd/resolve.h"
 #include "rasd/status.h"
 #include "rasd/text.h"
 
@@ -23,28 +25,38 @@ namespace rasd {
 struct AnalyzeOptions {
   ingest::DecodeOptions decode;
   clean::CleanOptions clean;
-  bool keep_tokens = false;  // keep the token list (memory) instead of only counting
+  bool entities = true;  // run the named-entity recognizer (needs the shipped model)
 };
 
 // Everything rasd knows about one document.
 struct Analysis {
   Document doc;
-  size_t token_count = 0;
-  std::vector<text::Token> tokens;  // filled when keep_tokens
+  std::vector<text::Token> tokens;
   std::vector<Span> sentences;
+  std::vector<ner::Mention> mentions;
+  resolve::DocResolution entities;       // mentions linked within the document
+  std::vector<std::string> entity_ids;   // per document entity: its corpus id (set by an EntityIndex)
   std::vector<quotes::Quote> quotes;
+  std::vector<int> quote_speaker;        // per quote: the document entity that spoke it, or -1
 };
 
 class Analyzer {
  public:
   explicit Analyzer(AnalyzeOptions options = {});
+  // Analyzes with a given recognizer instead of the shipped one (tests, experiments).
+  Analyzer(AnalyzeOptions options, const ner::Recognizer* recognizer);
   // Analyses one raw input. Fails (with a message for the user) when the input
   // cannot be decoded or holds no article text.
   StatusOr<std::vector<Analysis>> Analyze(const RawDoc& raw) const;
 
  private:
   AnalyzeOptions options_;
+  const ner::Recognizer* recognizer_ = nullptr;
 };
+
+// Gives every document entity of `a` its corpus id from `index` (which
+// learns from it). Call in document order; not thread-safe.
+void AssignEntityIds(resolve::EntityIndex* index, Analysis* a);
 
 struct JsonOptions {
   bool tokens = false;       // include every token
@@ -54,6 +66,9 @@ struct JsonOptions {
 
 // One JSON object for an analysed document (the format of `rasd analyze`).
 std::string ToJson(const Analysis& a, const JsonOptions& options);
+
+// One JSON object listing the entities of an index: {"entities": [...]}.
+std::string EntitiesJson(const resolve::EntityIndex& index, bool pretty);
 
 // A readable audit of one document: metadata and where it came from, and
 // every source line as kept or removed with its reason (`rasd analyze --explain`).

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "rasd/document.h"
+#include "rasd/text.h"
 
 namespace rasd::quotes {
 
@@ -43,6 +44,8 @@ struct Quote {
 
 // Quotes in `text`, in order. Spans are byte offsets into `text`.
 std::vector<Quote> Extract(std::string_view text);
+// The same over tokens already made by text::Tokenize(text).
+std::vector<Quote> Extract(std::string_view text, const std::vector<text::Token>& tokens);
 
 // The quote whose speaker phrase names the speaker of qs[i], following
 // continuations back to the start (qs[i] itself when it names one).

@@ -15,13 +15,14 @@ struct AnalyzeArgs {
   bool explain = false;
   bool source_text = false;
   bool no_split = false;
+  bool entities = false;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
   AnalyzeOptions options;
-  options.keep_tokens = args.tokens;
   options.clean.split_appended = !args.no_split;
   Analyzer analyzer(options);
+  resolve::EntityIndex index;
   JsonOptions jo;
   jo.tokens = args.tokens;
   jo.source_text = args.source_text;
@@ -38,7 +39,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
           ++skipped;
           return true;
         }
-        for (const Analysis& a : *result) {
+        for (Analysis& a : *result) {
+          AssignEntityIds(&index, &a);
           if (args.explain) {
             std::cout << Explain(a) << "\n";
           } else {
@@ -52,6 +54,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
         PrintError(e.name, e.status.message());
         ++skipped;
       });
+  if (args.entities) std::cout << EntitiesJson(index, !args.jsonl) << "\n";
   std::cout.flush();
   if (skipped > 0) {
     std::fprintf(stderr, "rasd: analysed %zu documents, skipped %zu inputs\n", written, skipped);
@@ -78,6 +81,9 @@ void AddAnalyzeCommand(CLI::App& app, int* exit_code) {
                 "source line as kept or removed with the reason");
   cmd->add_flag("--source-text", args->source_text, "Include the decoded source text");
   cmd->add_flag("--no-split", args->no_split, "Do not split appended articles into documents");
+  cmd->add_flag("--entities", args->entities,
+                "After the documents, print one object {\"entities\": [...]} with the entities of the\n"
+                "whole batch, merged across documents, with their variants");
   cmd->callback([args, exit_code] { *exit_code = RunAnalyze(*args); });
 }
 

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 
 #include "rasd/pipeline.h"
@@ -57,8 +58,42 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
   j["removed"] = std::move(removed);
   j["split_from"] = d.split_from.empty() ? json(nullptr) : json(d.split_from);
   j["appended"] = d.appended;
-  j["token_count"] = a.token_count;
+  j["token_count"] = a.tokens.size();
   j["sentence_count"] = a.sentences.size();
+  json mentions = json::array();
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const ner::Mention& m = a.mentions[i];
+    json mj = SpanJson(m.span, u16);
+    mj["text"] = std::string(m.span.Of(d.text));
+    mj["type"] = ner::TypeName(m.type);
+    mj["confidence"] = std::round(m.confidence * 1000) / 1000;
+    if (!m.role.empty()) mj["role"] = std::string(m.role.Of(d.text));
+    int e = i < a.entities.entity_of.size() ? a.entities.entity_of[i] : -1;
+    mj["entity"] = e;
+    if (e >= 0 && static_cast<size_t>(e) < a.entity_ids.size()) mj["entity_id"] = a.entity_ids[e];
+    mentions.push_back(std::move(mj));
+  }
+  j["mentions"] = std::move(mentions);
+  json ents = json::array();
+  for (size_t e = 0; e < a.entities.entities.size(); ++e) {
+    const resolve::DocEntity& de = a.entities.entities[e];
+    json ej{{"index", e}, {"type", ner::TypeName(de.type)}, {"name", de.name}, {"variants", de.variants}};
+    if (e < a.entity_ids.size()) ej["id"] = a.entity_ids[e];
+    if (!de.roles.empty()) ej["roles"] = de.roles;
+    if (de.gazetteer) {
+      json g{{"id", de.gazetteer->id}, {"name", de.gazetteer->name}, {"kind", de.gazetteer->kind}};
+      if (de.gazetteer->has_coordinates) {
+        g["lat"] = de.gazetteer->lat;
+        g["lon"] = de.gazetteer->lon;
+      }
+      if (!de.gazetteer->country.empty()) g["country"] = de.gazetteer->country;
+      if (!de.gazetteer->parent.empty()) g["parent"] = de.gazetteer->parent;
+      ej["gazetteer"] = std::move(g);
+    }
+    ej["mentions"] = de.mentions.size();
+    ents.push_back(std::move(ej));
+  }
+  j["entities"] = std::move(ents);
   json qs = json::array();
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const quotes::Quote& q = a.quotes[i];
@@ -74,6 +109,11 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
             {"speaker_kind", quotes::SpeakerKindName(q.speaker_kind)},
             {"continuation", q.continuation}};
     if (q.speaker_from >= 0) qj["speaker_from"] = q.speaker_from;
+    int se = i < a.quote_speaker.size() ? a.quote_speaker[i] : -1;
+    if (se >= 0) {
+      qj["speaker_entity"] = se;
+      if (static_cast<size_t>(se) < a.entity_ids.size()) qj["speaker_entity_id"] = a.entity_ids[se];
+    }
     qs.push_back(std::move(qj));
   }
   j["quotes"] = std::move(qs);
@@ -95,6 +135,35 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
                         : j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string EntitiesJson(const resolve::EntityIndex& index, bool pretty) {
+  json list = json::array();
+  for (const resolve::Entity* e : index.All()) {
+    json ej{{"id", e->id},
+            {"type", ner::TypeName(e->type)},
+            {"name", e->name},
+            {"variants", std::vector<std::string>(e->variants.begin(), e->variants.end())},
+            {"mentions", e->mentions},
+            {"documents", e->documents}};
+    if (!e->roles.empty()) ej["roles"] = std::vector<std::string>(e->roles.begin(), e->roles.end());
+    if (!e->first_seen.empty()) {
+      ej["first_seen"] = e->first_seen;
+      ej["last_seen"] = e->last_seen;
+    }
+    if (e->gazetteer && e->gazetteer->has_coordinates) {
+      ej["lat"] = e->gazetteer->lat;
+      ej["lon"] = e->gazetteer->lon;
+    }
+    if (e->ambiguous) {
+      ej["ambiguous"] = true;
+      ej["candidates"] = e->candidates;
+    }
+    list.push_back(std::move(ej));
+  }
+  json j{{"entities", std::move(list)}};
+  return pretty ? j.dump(2, ' ', false, json::error_handler_t::replace)
+                : j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string Explain(const Analysis& a) {
   const Document& d = a.doc;
   std::ostringstream out;
@@ -107,7 +176,7 @@ std::string Explain(const Analysis& a) {
       << PrecisionName(d.published.precision) << "]\n";
   if (!d.split_from.empty()) out << "split from: " << d.split_from << " (appended article " << d.part << ")\n";
   for (const auto& id : d.appended) out << "appended:  " << id << "\n";
-  out << "encoding:  " << d.encoding << ", " << a.token_count << " tokens, "
+  out << "encoding:  " << d.encoding << ", " << a.tokens.size() << " tokens, "
       << a.sentences.size() << " sentences\n";
   // Every source line, kept or removed, in source order.
   struct Item {

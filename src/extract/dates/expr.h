@@ -58,6 +58,7 @@ struct Expr {
   int century_offset = kNoOffset;     // القرن الماضي
   bool numeric_hijri_guess = false;   // 14-09-1432 with no era mark: a Hijri year range
   bool first_of_month = false;        // "أول شباط"
+  bool ago = false;                   // "منذ"/"قبل"/"بعد" + a count of units
 };
 
 }  // namespace rasd::dates::internal

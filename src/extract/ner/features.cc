@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <array>
+#include <unordered_map>
+
 #include "extract/ner/gazetteer.h"
 
 namespace rasd::ner {
@@ -26,6 +29,32 @@ const std::string kBos = "<s>", kEos = "</s>";
 
 }  // namespace
 
+void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tags) {
+  // key → counts of classes (0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC) over the document.
+  std::unordered_map<std::string, std::array<int, 5>> counts;
+  auto cls = [](int t) { return t == 0 ? 0 : (t + 1) / 2; };
+  for (size_t i = 0; i < doc->size(); ++i) {
+    const TokenInfo& x = (*doc)[i];
+    if (x.key.empty()) continue;
+    counts[x.key][cls(tags[i])]++;
+  }
+  static const char kClass[5] = {'n', 'P', 'L', 'O', 'M'};
+  for (size_t i = 0; i < doc->size(); ++i) {
+    TokenInfo& x = (*doc)[i];
+    x.doc = 0;
+    if (x.key.empty()) continue;
+    std::array<int, 5> c = counts[x.key];
+    c[cls(tags[i])]--;  // not counting this occurrence
+    // Any other occurrence tagged as a name wins over "never a name".
+    int best = -1;
+    for (int k = 1; k < 5; ++k) {
+      if (c[k] > 0 && (best < 0 || c[k] > c[best])) best = k;
+    }
+    if (best < 0 && c[0] > 0) best = 0;
+    if (best >= 0) x.doc = kClass[best];
+  }
+}
+
 uint64_t VocabHash(const TokenInfo& x) { return H(99, x.key.empty() ? x.norm : x.key); }
 
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
@@ -45,7 +74,7 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
     if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin) {
       x.key = TokenKey(t);
       keys[i] = x.key;
-      x.first_name = gazetteer.IsFirstName(x.key);
+      x.first_name = gazetteer.IsFirstName(x.norm) || gazetteer.IsFirstName(x.key);
     }
     if (t.kind == text::TokenKind::kPunct) {
       std::string_view s = t.span.Of(text);
@@ -158,6 +187,28 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
   out->push_back(H2(42, first(n - 1), first(n)));
   out->push_back(H2(43, first(n), first(n + 1)));
   out->push_back(H2(44, first(n - 1), f0));
+  // Letter trigrams inside the word: transliterated foreign names ("رامسفيلد")
+  // have letter sequences Arabic words rarely have.
+  if (x.kind == text::TokenKind::kWord && x.key.size() >= 6) {
+    std::string padded = "^" + x.key + "$";
+    size_t pos = 0;
+    std::vector<size_t> starts;
+    while (pos < padded.size()) {
+      starts.push_back(pos);
+      unsigned char c = padded[pos];
+      pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    starts.push_back(padded.size());
+    for (size_t k = 0; k + 3 < starts.size(); ++k) {
+      out->push_back(H(45, std::string_view(padded).substr(starts[k], starts[k + 3] - starts[k])));
+    }
+  }
+  const char doc[2] = {x.doc ? x.doc : '-', 0};
+  out->push_back(H(50, doc));
+  out->push_back(H2(51, doc, f0));
+  out->push_back(H2(52, doc, gaz(n)));
+  const char docp[3] = {n > 0 && seq[n - 1].doc ? seq[n - 1].doc : '-', doc[0], 0};
+  out->push_back(H(53, docp));
   out->push_back(H(30, Suffix(x.key, 1)));
   out->push_back(H(31, Suffix(x.key, 4)));
   out->push_back(H(32, Prefix(x.key, 1)));

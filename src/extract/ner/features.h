@@ -29,7 +29,15 @@ struct TokenInfo {
   // How common the word was in the training corpus: 0 rare or unseen, 1 seen
   // a few times, 2 frequent. Unseen words are more often names.
   uint8_t freq = 0;
+  // Document context (second pass only): how the first pass tagged the same
+  // word elsewhere in the document: 'P'er, 'L'oc, 'O'rg, 'M'isc, 'n' never a
+  // name, 0 not seen elsewhere.
+  char doc = 0;
 };
+
+// Fills TokenInfo::doc of every token of a document from the first-pass tags
+// of the whole document (model tag indices, one per token).
+void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tags);
 
 // Hash of a token's key for the frequency vocabulary.
 uint64_t VocabHash(const TokenInfo& x);

@@ -92,6 +92,7 @@ void Gazetteer::AddPlace(const std::vector<std::string_view>& f) {
   if (f.size() > 6) e.country = std::string(f[6]);
   if (f.size() > 7) e.parent = std::string(f[7]);
   double pop = f.size() > 8 && !f[8].empty() ? std::strtod(std::string(f[8]).c_str(), nullptr) : 0;
+  e.population = pop;
   int index = static_cast<int>(entries_.size());
   by_id_[e.id] = index;
   entries_.push_back(std::move(e));
@@ -156,7 +157,7 @@ Gazetteer::Gazetteer() {
   }
   for (std::string_view line : data::Lines(data::Get("ner/titles.tsv"))) AddName(line, -1);
   for (std::string_view line : data::Lines(data::Get("ner/first_names.txt"))) {
-    first_names_.insert(NameKey(line));
+    first_names_.insert(text::NormalizeKey(line));
   }
   Build();
 }

@@ -120,10 +120,15 @@ std::vector<int> Model::Decode(std::span<const TokenInfo> seq, std::vector<float
   if (margin) {
     margin->resize(n);
     for (size_t i = 0; i < n; ++i) {
+      // Margin against the best tag of another class (B-PER and I-PER are one class).
       const float* s = &scores[i * kTags];
-      float chosen = s[path[i]], other = -std::numeric_limits<float>::infinity();
+      float chosen = -std::numeric_limits<float>::infinity(), other = chosen;
       for (int t = 0; t < kTags; ++t) {
-        if (t != path[i]) other = std::max(other, s[t]);
+        if (TagClass(t) == TagClass(path[i])) {
+          chosen = std::max(chosen, s[t]);
+        } else {
+          other = std::max(other, s[t]);
+        }
       }
       (*margin)[i] = 1.f / (1.f + std::exp(-(chosen - other)));
     }

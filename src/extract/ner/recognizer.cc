@@ -4,7 +4,9 @@
 // places), and find the title or role before each name.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <span>
+#include <unordered_map>
 #include <cstdlib>
 
 #include "extract/ner/features.h"
@@ -115,23 +117,80 @@ const Recognizer& Recognizer::Default() {
   return *r;
 }
 
-StatusOr<std::unique_ptr<Recognizer>> Recognizer::FromModel(std::string_view model_bytes) {
-  auto model = Model::Load(model_bytes);
-  if (!model.ok()) return model.status();
+// A model file holds one model, or "RASDNER2" + two length-prefixed models.
+StatusOr<std::unique_ptr<Recognizer>> Recognizer::FromModel(std::string_view bytes) {
   std::unique_ptr<Recognizer> r(new Recognizer());
+  if (bytes.starts_with("RASDNER2")) {
+    bytes.remove_prefix(8);
+    for (std::unique_ptr<Model>* slot : {&r->model_, &r->model2_}) {
+      uint64_t len = 0;
+      if (bytes.size() < 8) return Status::InvalidArgument("NER model container truncated");
+      std::memcpy(&len, bytes.data(), 8);
+      bytes.remove_prefix(8);
+      if (len > bytes.size()) return Status::InvalidArgument("NER model container truncated");
+      auto m = Model::Load(bytes.substr(0, len));
+      if (!m.ok()) return m.status();
+      *slot = std::move(*m);
+      bytes.remove_prefix(len);
+    }
+    return r;
+  }
+  auto model = Model::Load(bytes);
+  if (!model.ok()) return model.status();
   r->model_ = std::move(*model);
   return r;
 }
 
 std::vector<std::string> Recognizer::TagTokens(const std::vector<std::string>& tokens) const {
+  return TagDocument({tokens}).front();
+}
+
+std::vector<std::vector<std::string>> Recognizer::TagDocument(
+    const std::vector<std::vector<std::string>>& sentences) const {
+  std::vector<TokenInfo> doc;
+  std::vector<size_t> starts;
   std::string joined;
-  std::vector<text::Token> reps = Representatives(tokens, &joined);
-  std::vector<TokenInfo> infos = MakeInfos(reps, joined, *gazetteer_);
-  model_->Annotate(&infos);
-  std::vector<int> tags = model_->Decode(infos, nullptr);
-  std::vector<std::string> out;
-  for (int t : tags) out.push_back(TagName(t));
+  for (const auto& tokens : sentences) {
+    starts.push_back(doc.size());
+    std::vector<text::Token> reps = Representatives(tokens, &joined);
+    std::vector<TokenInfo> infos = MakeInfos(reps, joined, *gazetteer_);
+    doc.insert(doc.end(), std::make_move_iterator(infos.begin()), std::make_move_iterator(infos.end()));
+  }
+  starts.push_back(doc.size());
+  std::vector<int> tags = DecodeSentences(&doc, starts);
+  std::vector<std::vector<std::string>> out;
+  for (size_t s = 0; s + 1 < starts.size(); ++s) {
+    std::vector<std::string> t;
+    for (size_t i = starts[s]; i < starts[s + 1]; ++i) t.push_back(TagName(tags[i]));
+    out.push_back(std::move(t));
+  }
   return out;
+}
+
+std::vector<int> Recognizer::DecodeSentences(std::vector<TokenInfo>* doc, const std::vector<size_t>& starts,
+                                             std::vector<float>* margins) const {
+  std::vector<int> tags(doc->size(), 0);
+  if (margins) margins->assign(doc->size(), 0.f);
+  std::vector<float> m;
+  auto pass = [&](const Model& model) {
+    model.Annotate(doc);
+    for (size_t s = 0; s + 1 < starts.size(); ++s) {
+      size_t b = starts[s], e = starts[s + 1];
+      if (b == e) continue;
+      std::span<const TokenInfo> seq(doc->data() + b, e - b);
+      std::vector<int> t = model.Decode(seq, margins ? &m : nullptr);
+      for (size_t k = 0; k < t.size(); ++k) {
+        tags[b + k] = t[k];
+        if (margins) (*margins)[b + k] = m[k];
+      }
+    }
+  };
+  pass(*model_);
+  if (model2_) {
+    SetDocumentContext(doc, tags);
+    pass(*model2_);
+  }
+  return tags;
 }
 
 std::vector<Mention> Recognizer::Find(std::string_view text) const {
@@ -141,47 +200,45 @@ std::vector<Mention> Recognizer::Find(std::string_view text) const {
 std::vector<Mention> Recognizer::Find(std::string_view text,
                                       const std::vector<text::Token>& tokens) const {
   std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_);
-  model_->Annotate(&infos);
   std::vector<std::string> keys(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) keys[i] = infos[i].key;
 
-  // Tag sentence by sentence.
-  std::vector<int> tags(tokens.size(), 0);
-  std::vector<float> margins(tokens.size(), 0.f);
-  size_t start = 0;
-  std::vector<float> m;
-  for (size_t i = 0; i <= tokens.size(); ++i) {
-    bool boundary = i == tokens.size() || i - start >= kMaxSentenceTokens ||
-                    (i > start && text.substr(tokens[i - 1].span.end, tokens[i].span.begin - tokens[i - 1].span.end)
-                                          .find('\n') != std::string_view::npos);
-    if (!boundary && !EndsSentence(tokens[i], text)) continue;
-    size_t end = boundary ? i : i + 1;
-    if (end > start) {
-      std::span<const TokenInfo> seq(infos.data() + start, end - start);
-      std::vector<int> t = model_->Decode(seq, &m);
-      for (size_t k = 0; k < t.size(); ++k) {
-        tags[start + k] = t[k];
-        margins[start + k] = m[k];
-      }
-    }
-    start = end;
+  // Sentence boundaries: terminal punctuation, line breaks, and a length cap.
+  std::vector<size_t> starts = {0};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    bool newline = i > 0 && text.substr(tokens[i - 1].span.end, tokens[i].span.begin - tokens[i - 1].span.end)
+                                    .find('\n') != std::string_view::npos;
+    if ((newline || i - starts.back() >= kMaxSentenceTokens) && i > starts.back()) starts.push_back(i);
+    if (EndsSentence(tokens[i], text)) starts.push_back(i + 1);
   }
+  if (starts.back() != tokens.size()) starts.push_back(tokens.size());
+  std::vector<float> margins;
+  std::vector<int> tags = DecodeSentences(&infos, starts, &margins);
 
   std::vector<Mention> out;
   std::vector<bool> covered(tokens.size(), false);
   auto make = [&](size_t b, size_t e, EntityType type, float conf) {
     Mention mention;
-    mention.span = {tokens[b].body_begin, tokens[e - 1].span.end};
+    // The first token's proclitic stays outside the name, unless what looks
+    // like one is part of the name ("واين" is Wayne, not و + اين).
+    uint32_t begin = tokens[b].body_begin;
+    if (begin != tokens[b].span.begin &&
+        (gazetteer_->IsFirstName(tokens[b].norm) || gazetteer_->ByName(tokens[b].norm) != nullptr)) {
+      begin = tokens[b].span.begin;
+    }
+    mention.span = {begin, tokens[e - 1].span.end};
     mention.type = type;
     mention.confidence = conf;
     std::string key;
     for (size_t k = b; k < e; ++k) {
       if (tokens[k].kind == text::TokenKind::kPunct) continue;
       if (!key.empty()) key.push_back(' ');
-      key += keys[k];
+      key += k == b && begin == tokens[b].span.begin ? tokens[k].norm : keys[k];
     }
     mention.key = key;
-    if (const GazetteerEntry* g = gazetteer_->ByName(key)) {
+    const GazetteerEntry* g = gazetteer_->ByName(key);
+    if (g && type == EntityType::kPer) g = nullptr;  // "صلاح الدين" the person is not the province
+    if (g) {
       mention.gazetteer = g;
       if (g->type == EntityType::kGpe && (type == EntityType::kLoc || type == EntityType::kGpe)) {
         mention.type = EntityType::kGpe;
@@ -195,8 +252,10 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     // ("الرئيس الأمريكي جو بايدن").
     size_t before = b;
     if (before > 0 && infos[before - 1].gaz == 'N') --before;
-    if (auto t = gazetteer_->TitleBefore(keys, before)) {
-      mention.role = {tokens[t->begin].body_begin, tokens[b - 1].span.end};
+    if (mention.type == EntityType::kPer) {
+      if (auto t = gazetteer_->TitleBefore(keys, before)) {
+        mention.role = {tokens[t->begin].body_begin, tokens[b - 1].span.end};
+      }
     }
     for (size_t k = b; k < e; ++k) covered[k] = true;
     out.push_back(std::move(mention));
@@ -222,21 +281,39 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     i = j;
   }
 
-  // Gazetteer names the tagger did not produce: nationalities always, curated
-  // organisations and major places when no tagged mention overlaps them.
+  // Gazetteer names the tagger did not produce: nationalities always; curated
+  // organisations, countries, regions and cities of note when no tagged
+  // mention overlaps them and the words are not common ones.
   for (size_t i = 0; i < tokens.size();) {
     auto g = gazetteer_->LongestAt(keys, i);
     if (!g || g->title || !g->entry) {
       ++i;
       continue;
     }
-    bool free = true;
-    for (size_t k = g->begin; k < g->end; ++k) free = free && !covered[k];
+    bool free = true, common = false;
+    for (size_t k = g->begin; k < g->end; ++k) {
+      free = free && !covered[k];
+      common = common || infos[k].freq == 2;
+    }
     const GazetteerEntry& e = *g->entry;
-    bool major = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
-                 e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
-    if (free && major) make(g->begin, g->end, e.type, 1.f);
+    bool curated = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
+                   e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
+    bool notable_city = e.kind == "city" && !common &&
+                        (e.population >= 100000 || ((e.country == "SY" || e.country == "IQ") && e.population >= 20000));
+    if (free && (curated || notable_city)) make(g->begin, g->end, e.type, 1.f);
     i = g->end;
+  }
+  // Document consistency: a person's surname alone, or the full name again,
+  // where the tagger missed it ("جو بايدن" ... "أوضح بايدن").
+  std::unordered_map<std::string, size_t> person_words;  // key → words in the name it ends
+  for (const Mention& m : std::vector<Mention>(out)) {
+    if (m.type != EntityType::kPer) continue;
+    size_t sp = m.key.rfind(' ');
+    if (sp != std::string::npos) person_words[m.key.substr(sp + 1)] = 1;
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (covered[i] || tokens[i].kind != text::TokenKind::kWord || infos[i].freq == 2 || infos[i].gaz) continue;
+    if (person_words.count(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
   }
   std::sort(out.begin(), out.end(),
             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
@@ -263,7 +340,60 @@ StatusOr<std::string> Train(const std::vector<TaggedSentence>& data, const Train
     }
     gold.push_back(std::move(g));
   }
-  return TrainModel(seqs, gold, options, report);
+  auto first = TrainModel(seqs, gold, options, report);
+  if (!first.ok() || !options.document_pass) return first;
+
+  // First-pass tags for every training sentence from a model that did not see
+  // it (contiguous folds, so the held-out fold is text from unseen articles).
+  const size_t n = seqs.size();
+  const size_t folds = static_cast<size_t>(std::max(2, options.folds));
+  std::vector<std::vector<int>> predicted(n);
+  for (size_t f = 0; f < folds; ++f) {
+    size_t b = n * f / folds, e = n * (f + 1) / folds;
+    std::vector<std::vector<TokenInfo>> tr_seqs;
+    std::vector<std::vector<int>> tr_gold;
+    for (size_t i = 0; i < n; ++i) {
+      if (i >= b && i < e) continue;
+      tr_seqs.push_back(seqs[i]);
+      tr_gold.push_back(gold[i]);
+    }
+    auto bytes = TrainModel(tr_seqs, tr_gold, options, nullptr);
+    if (!bytes.ok()) return bytes.status();
+    auto model = Model::Load(*bytes);
+    if (!model.ok()) return model.status();
+    for (size_t i = b; i < e; ++i) {
+      std::vector<TokenInfo> seq = seqs[i];
+      (*model)->Annotate(&seq);
+      predicted[i] = (*model)->Decode(seq, nullptr);
+    }
+  }
+  // Document context over blocks of consecutive sentences.
+  const size_t block = static_cast<size_t>(std::max(1, options.document_sentences));
+  for (size_t b = 0; b < n; b += block) {
+    size_t e = std::min(n, b + block);
+    std::vector<TokenInfo> doc;
+    std::vector<int> tags;
+    for (size_t i = b; i < e; ++i) {
+      doc.insert(doc.end(), seqs[i].begin(), seqs[i].end());
+      tags.insert(tags.end(), predicted[i].begin(), predicted[i].end());
+    }
+    SetDocumentContext(&doc, tags);
+    size_t at = 0;
+    for (size_t i = b; i < e; ++i) {
+      for (TokenInfo& x : seqs[i]) x.doc = doc[at++].doc;
+    }
+  }
+  TrainReport second;
+  auto second_model = TrainModel(seqs, gold, options, &second);
+  if (!second_model.ok()) return second_model.status();
+  if (report) report->epoch_accuracy = second.epoch_accuracy;
+  std::string out = "RASDNER2";
+  for (const std::string* m : {&*first, &*second_model}) {
+    uint64_t len = m->size();
+    out.append(reinterpret_cast<const char*>(&len), 8);
+    out += *m;
+  }
+  return out;
 }
 
 }  // namespace rasd::ner

@@ -22,13 +22,32 @@ using internal::StartsWith;
 
 // "عنصرا" (عنصرًا) → "عنصر"; "ضحايا" stays.
 std::string_view StripAccusative(std::string_view w) {
-  if (Letters(w) >= 4 && EndsWith(w, "ا") && !EndsWith(w, "ايا") && !EndsWith(w, "اا")) {
+  if (Letters(w) >= 3 && EndsWith(w, "ا") && !EndsWith(w, "ايا") && !EndsWith(w, "اا")) {
     w.remove_suffix(2);
   }
   return w;
 }
 
 std::string_view LetterAt(std::string_view w, size_t i) { return w.substr(2 * i, 2); }
+
+// The surface ends in ئن (with marks): "مطمئن", "رهائن" normalize to ...ين.
+bool EndsWithHamzaNun(std::string_view surface) {
+  size_t end = surface.size();
+  auto strip_marks = [&] {
+    while (end >= 2) {
+      auto b0 = static_cast<unsigned char>(surface[end - 2]);
+      auto b1 = static_cast<unsigned char>(surface[end - 1]);
+      bool mark = (b0 == 0xD9 && b1 >= 0x8B && b1 <= 0x9F) || (b0 == 0xD9 && b1 == 0x80);
+      if (!mark) break;
+      end -= 2;
+    }
+  };
+  strip_marks();
+  if (end < 2 || surface.substr(end - 2, 2) != "ن") return false;
+  end -= 2;
+  strip_marks();
+  return end >= 2 && surface.substr(end - 2, 2) == "ئ";
+}
 
 bool IsOpeningQuote(const text::Token& t) {
   if (t.kind != text::TokenKind::kPunct) return false;
@@ -73,7 +92,7 @@ bool Counter::NounAt(uint32_t k, bool allow_article, bool require_article, bool 
   if (k >= size() || toks_[k].kind != text::TokenKind::kWord) return false;
   const text::Token& t = toks_[k];
   std::string_view norm = t.norm;
-  if (Letters(norm) < 2) return false;             // "م" of "2021م"
+  if (Letters(norm) < 3) return false;             // "م" of "2021م", "جي"
   if (t.body_begin != t.span.begin) return false;  // a proclitic: "وأصيب", "بجروح"
   bool article = Letters(norm) >= 4 && StartsWith(norm, "ال");
   if (article ? !allow_article : require_article) return false;
@@ -81,10 +100,16 @@ bool Counter::NounAt(uint32_t k, bool allow_article, bool require_article, bool 
   std::string_view core = article ? norm.substr(4) : norm;
   std::string_view bare = article ? core : StripAccusative(core);
   if (!CountableClass(norm) || !CountableClass(core) || !CountableClass(bare)) return false;
+  // A one-letter proclitic the stemmer left on a short word: "لكل".
+  std::string_view p = norm.substr(0, 2);
+  if ((p == "و" || p == "ف" || p == "ب" || p == "ل" || p == "ك") &&
+      !CountableClass(norm.substr(2))) {
+    return false;
+  }
   std::string stem = text::LightStem(article ? norm : bare);
   if (!CountableClass(stem)) return false;
   // "واحد من أبرز": an elative after من is not a noun.
-  if (after_min && !article && Letters(core) == 4 && StartsWith(core, "ا")) return false;
+  if (after_min && !article && Letters(core) <= 4 && StartsWith(core, "ا")) return false;
   *key = std::move(stem);
   return true;
 }
@@ -105,14 +130,15 @@ bool Counter::Backward(const Found& f, Count* c) {
   if (f.tb == 0) return false;
   const uint32_t k = f.tb - 1;
   if (f.small_word) {
-    if (Word(f.te, "من")) return false;  // "واحد من": forward
+    // "ينفذ واحد منهم": an imperfect verb is not a noun.
+    if (k < size() && StartsWith(toks_[k].norm, "ي")) return false;
     if (f.number.value == 2) {
       // "جنديين اثنين": the noun is a dual.
       std::string_view n = k < size() ? std::string_view(toks_[k].norm) : "";
       if (!EndsWith(n, "ين") && !EndsWith(n, "ان")) return false;
     }
     if (!NounAt(k, false, false, false, &c->noun_key)) return false;
-  } else if (f.definite) {
+  } else if (f.definite && f.number.value >= 2) {  // not "المجتمع الواحد"
     if (!NounAt(k, true, true, false, &c->noun_key)) return false;  // "الجنود الثلاثة"
   } else {
     return false;
@@ -123,23 +149,33 @@ bool Counter::Backward(const Found& f, Count* c) {
   return true;
 }
 
-// The singular of a dual noun in `norm` (clitics included), or false. A bare
-// ب ل ك may be a preposition or the noun's first letter ("بلدتين"): the rules
-// must hold without it, and the singular keeps it.
+// The singular of a dual noun in `norm` (clitics included), or false; *skip
+// is the number of proclitic letters before the noun. The stemmer's clitics
+// are not always right here: ف starts more words than it joins ("فترتين"),
+// and a bare ب ل ك may be the noun's first letter ("بلدتين", "كوربين"), so
+// such a word must read as a dual both with and without that letter.
 bool Counter::DualSingular(std::string_view norm, std::string* singular, int* skip) const {
   text::Clitics cl = text::SplitProclitics(norm);
   *skip = cl.prefix_chars;
+  if (cl.conj && cl.prefix_chars == 1 && !cl.article && StartsWith(norm, "ف")) {
+    *skip = 0;
+    return DualCore(norm, singular);
+  }
   std::string_view core = norm.substr(std::min<size_t>(norm.size(), 2 * cl.prefix_chars));
-  std::string_view kept;
-  if (cl.article && StartsWith(core, "ال")) {
+  if (StartsWith(core, "ال") && Letters(core) >= 5) {
     core.remove_prefix(4);
   } else if (cl.prep && !cl.article && cl.prefix_chars >= 1) {
-    kept = norm.substr(2 * (cl.prefix_chars - 1), 2);
+    std::string_view with = norm.substr(2 * (cl.prefix_chars - 1));
+    std::string listed;
+    if (!DualCore(core, &listed)) return false;
+    bool by_list =
+        lex_.DualVerdict(listed) > 0 || lex_.DualVerdict(core.substr(0, core.size() - 4)) > 0;
+    if (!by_list && !DualCore(with, singular)) return false;
+    *singular = std::string(with.substr(0, 2)) + listed;
     *skip -= 1;
+    return true;
   }
-  if (!DualCore(core, singular)) return false;
-  singular->insert(0, kept);
-  return true;
+  return DualCore(core, singular);
 }
 
 bool Counter::DualCore(std::string_view core, std::string* singular) const {
@@ -149,33 +185,27 @@ bool Counter::DualCore(std::string_view core, std::string* singular) const {
   std::string_view stem = core.substr(0, core.size() - 4);
   const size_t n = Letters(stem);
   if (n < 2) return false;
-  if (lex_.DualVerdict(stem) > 0) {
-    *singular = std::string(stem);
-    return true;
-  }
+  *singular = std::string(stem);
+  if (lex_.DualVerdict(stem) > 0) return true;
   // Feminine: "سيارتين", "الدولتان" (ة becomes ت before the suffix).
   if (EndsWith(stem, "ت")) {
-    if (n < 3 || EndsWith(stem, "ات") || (!in && EndsWith(stem, "ست"))) return false;
     *singular = std::string(stem.substr(0, stem.size() - 2)) + "ه";
-    return true;
+    if (lex_.DualVerdict(*singular) > 0) return true;  // "فتاتين"
+    // Not "بساتين" (a broken plural) nor "باكستان".
+    return n >= 3 && !EndsWith(stem, "ات") && !(!in && EndsWith(stem, "ست"));
   }
-  if (in) {
-    // Shapes of sound plurals and of words that end in ين anyway:
-    if (n < 3) return false;                        // "الدين", "حسين"
-    if (EndsWith(stem, "ي")) return false;          // nisba plurals: "الإرهابيين"
-    if (EndsWith(stem, "ا") || EndsWith(stem, "و")) return false;  // "رهائن", "عناوين"
-    if (StartsWith(stem, "م") && n >= 4) return false;  // participles: "المسلحين"
-    if (n == 4 && (LetterAt(stem, 1) == "ا" || LetterAt(stem, 2) == "ا")) {
-      return false;  // فاعلين "النازحين", فعاليل "قوانين"
-    }
-    if (n == 3 && StartsWith(stem, "ت")) return false;  // تفعيل masdars: "تأمين", "تحسين"
-    *singular = std::string(stem);
-    return true;
-  }
-  // ان: only the nisba dual ("جنديان") is safe; other ان words are names and plurals.
-  if (n >= 3 && EndsWith(stem, "ي")) {
-    *singular = std::string(stem);
-    return true;
+  // A masculine ان is a name or a plural too often ("عثمان", "بلدان", "كريستيان"):
+  // only listed nouns. A masculine ين is also a sound plural ("المسلحين",
+  // "الإرهابيين") or part of a name ("فلسطين"), so only the shapes of common
+  // duals count: three-letter nouns (شخص، طفل، طرف) and فعيل/فعول (قتيل، هجوم).
+  if (!in) return false;
+  std::string_view first = LetterAt(stem, 0), second = LetterAt(stem, 1);
+  if (first == "م" || first == "ت" || first == "ي" || first == "ا") return false;
+  if (EndsWith(stem, "ي")) return false;  // nisba plurals: "العلويين"
+  if (n == 3) return second != "ا" && second != "و" && second != "ي";
+  if (n == 4) {
+    std::string_view third = LetterAt(stem, 2);
+    return (third == "ي" || third == "و") && second != "ا";
   }
   return false;
 }
@@ -192,11 +222,12 @@ void Counter::Duals(const std::vector<Found>& found, std::vector<Count>* out) {
     const text::Token& t = toks_[k];
     if (used_[k] || t.kind != text::TokenKind::kWord || Letters(t.norm) < 4) continue;
     if (!EndsWith(t.norm, "ين") && !EndsWith(t.norm, "ان")) continue;
-    if (number_end[k]) continue;                         // "ثلاثة مسلحين"
+    if (number_end[k]) continue;                               // "ثلاثة مسلحين"
     if (lex_.LookupNumber(t.norm).entry != nullptr) continue;  // "الاثنين", "ألفين"
     // Its adjective: "جنديين أمريكيين" (a conjunction starts a new noun).
     if (last_dual == static_cast<int>(k) - 1 && t.body_begin == t.span.begin) continue;
     if (lex_.DualVerdict(t.norm) < 0 || !CountableClass(t.norm)) continue;  // "الاثنين"
+    if (EndsWithHamzaNun(t.span.Of(text_))) continue;  // "مطمئن": ئ folds to ي
     int skip = 0;
     if (!DualSingular(t.norm, &singular, &skip)) continue;
     if (!CountableClass(singular)) continue;  // "عامين", "مرتين"
@@ -220,9 +251,17 @@ std::vector<Count> Counter::Run(const std::vector<Found>& found) {
   for (const Found& f : found) {
     const Number& n = f.number;
     if (f.no_count || n.ordinal || n.value < 0 || n.value != std::floor(n.value)) continue;
+    // "واحد منهم": one of them, no noun.
+    if (f.small_word && f.te < size() && StartsWith(toks_[f.te].norm, "من") &&
+        toks_[f.te].norm != "من" && lex_.ClassOf(toks_[f.te].norm) == NounClass::kFunction) {
+      continue;
+    }
     Count c;
     c.number = n;
-    if (Backward(f, &c) || Forward(f, &c)) out.push_back(std::move(c));
+    // "شخص واحد" looks back first; "واحد من القتلى" looks forward first.
+    bool found_noun = f.small_word && Word(f.te, "من") ? Forward(f, &c) || Backward(f, &c)
+                                                       : Backward(f, &c) || Forward(f, &c);
+    if (found_noun) out.push_back(std::move(c));
   }
   Duals(found, &out);
   std::stable_sort(out.begin(), out.end(),

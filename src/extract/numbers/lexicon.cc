@@ -33,6 +33,7 @@ NounClass ParseClass(std::string_view s) {
   if (s == "time") return NounClass::kTime;
   if (s == "label") return NounClass::kLabel;
   if (s == "function") return NounClass::kFunction;
+  if (s == "calendar") return NounClass::kCalendar;
   return NounClass::kNone;
 }
 
@@ -89,7 +90,9 @@ Lexicon::Lexicon() {
         if (StartsWith(flag, "acled=")) e.acled = ToDouble(flag.substr(6));
       }
     }
-    words_[text::NormalizeKey(f[0])] = e;
+    // Two spellings that normalize alike: a word that stands alone wins.
+    auto [it, added] = words_.try_emplace(text::NormalizeKey(f[0]), e);
+    if (!added) it->second.compound_only = it->second.compound_only && e.compound_only;
   }
   for (std::string_view line : data::Lines(data::Get("numbers/non_count_nouns.tsv"))) {
     auto f = data::Fields(line);
@@ -129,10 +132,9 @@ Lexicon::Lexicon() {
     a.after = f[2] == "after";
     approximators_.push_back(std::move(a));
   }
-  std::stable_sort(approximators_.begin(), approximators_.end(),
-                   [](const Approximator& a, const Approximator& b) {
-                     return a.words.size() > b.words.size();
-                   });
+  std::stable_sort(
+      approximators_.begin(), approximators_.end(),
+      [](const Approximator& a, const Approximator& b) { return a.words.size() > b.words.size(); });
 }
 
 const WordEntry* Lexicon::Find(std::string_view w) const {
@@ -163,12 +165,12 @@ WordMatch Lexicon::LookupNumber(std::string_view w) const {
     conj = true;
     if (rest.size() >= 4 && try_core(rest, true, false)) return m;
   }
-  // A preposition leaves at least three letters: "لست" is not ل + ست.
+  // A preposition leaves at least three letters: "لست" is not ل + ست. Not ك,
+  // which starts too many words ("كميات" is not ك + مئات).
   if (rest.size() >= 8 && StartsWith(rest, "لل")) {  // ل + ال, the alef dropped
     if (const WordEntry* e = Find(rest.substr(4))) return {e, conj, true, true};
   }
-  if (rest.size() >= 8 &&
-      (StartsWith(rest, "ب") || StartsWith(rest, "ل") || StartsWith(rest, "ك"))) {
+  if (rest.size() >= 8 && (StartsWith(rest, "ب") || StartsWith(rest, "ل"))) {
     if (try_core(rest.substr(2), conj, true)) return m;
   }
   return {};

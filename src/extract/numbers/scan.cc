@@ -6,11 +6,12 @@
 //   term     := group [scale] [و نصف] | scale | fraction scale
 //   group    := digits [فاصلة digits] | vague | hundreds [[و] below100] | below100
 //   below100 := unit عشر | unit [و] tens | unit | ten | teen | tens
+#include "extract/numbers/scan.h"
+
 #include <cmath>
 #include <cstring>
 
 #include "extract/numbers/lexicon.h"
-#include "extract/numbers/scan.h"
 
 namespace rasd::numbers::internal {
 namespace {
@@ -29,6 +30,7 @@ struct Atom {
   bool separators = false;  // thousands separators
   uint8_t int_digits = 0;
   bool leading_zero = false;
+  uint8_t merged = 0;  // following tokens read into this one ("154,6": ",", "6")
 };
 
 const Atom kNoAtom;
@@ -96,9 +98,12 @@ enum class Lead : uint8_t {
 
 bool Fits(const Atom& a, Lead lead) {
   switch (lead) {
-    case Lead::kFirst: return true;
-    case Lead::kConjPrefix: return a.conj && !a.prep && !a.article;
-    case Lead::kBare: return !a.conj && !a.prep && !a.article;
+    case Lead::kFirst:
+      return true;
+    case Lead::kConjPrefix:
+      return a.conj && !a.prep && !a.article;
+    case Lead::kBare:
+      return !a.conj && !a.prep && !a.article;
   }
   return false;
 }
@@ -115,9 +120,9 @@ struct Part {
   int atoms = 0;
   bool compound_only = false;  // a single atom that is a number only in compounds
   bool vague = false;
-  bool digits = false;         // starts with a digit token
-  double scale = 0;            // the scale of the last term, 0 if none
-  double first_scale = 0;      // the first term's scale and the group it multiplies
+  bool digits = false;     // starts with a digit token
+  double scale = 0;        // the scale of the last term, 0 if none
+  double first_scale = 0;  // the first term's scale and the group it multiplies
   double first_multiplier = 0;
 };
 
@@ -132,32 +137,7 @@ int DecimalDigits(double v) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const std::vector<text::Token>& toks, const Options& options)
-      : text_(text), toks_(toks), options_(options), lex_(Lexicon::Get()) {
-    atoms_.resize(toks.size());
-    for (size_t i = 0; i < toks.size(); ++i) {
-      const text::Token& t = toks[i];
-      Atom& a = atoms_[i];
-      if (t.kind == text::TokenKind::kNumber) {
-        if (!ParseDigits(t.norm, &a)) a = Atom();
-      } else if (t.kind == text::TokenKind::kWord) {
-        if (t.norm == "و") {
-          a.conj_token = true;
-          continue;
-        }
-        WordMatch m = lex_.LookupNumber(t.norm);
-        if (m.entry == nullptr) continue;
-        a.kind = m.entry->kind;
-        a.value = m.entry->value;
-        a.acled = m.entry->acled;
-        a.compound_only = m.entry->compound_only;
-        a.conj = m.conj;
-        a.prep = m.prep;
-        a.article = m.article;
-        a.clitic_letters = static_cast<uint8_t>(m.conj + m.prep);
-      }
-    }
-  }
+  Scanner(std::string_view text, const std::vector<text::Token>& toks, const Options& options);
 
   std::vector<Found> Run();
 
@@ -189,7 +169,9 @@ class Scanner {
     if (n.size() == w.size() + 2) return conj(p) || prep(p);
     return conj(p) && prep(n.substr(2, 2));  // "وبنحو"
   }
-  double VagueValue(const Atom& a) const { return options_.acled_vague_numbers ? a.acled : a.value; }
+  double VagueValue(const Atom& a) const {
+    return options_.acled_vague_numbers ? a.acled : a.value;
+  }
 
   bool Below100(uint32_t j, Part* p) const;
   void TailBelow100(Part* p) const;
@@ -220,6 +202,57 @@ class Scanner {
   uint32_t begin_ = 0;  // byte where the current expression starts
 };
 
+Scanner::Scanner(std::string_view text, const std::vector<text::Token>& toks,
+                 const Options& options)
+    : text_(text), toks_(toks), options_(options), lex_(Lexicon::Get()) {
+  atoms_.resize(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const text::Token& t = toks[i];
+    Atom& a = atoms_[i];
+    if (t.kind == text::TokenKind::kNumber) {
+      if (!ParseDigits(t.norm, &a)) a = Atom();
+    } else if (t.kind == text::TokenKind::kWord) {
+      if (t.norm == "و") {
+        a.conj_token = true;
+        continue;
+      }
+      WordMatch m = lex_.LookupNumber(t.norm);
+      // "وأحد" is و + أحد, not واحد: normalization folds the hamza away.
+      std::string_view surface = t.span.Of(text);
+      if (m.entry != nullptr && !m.conj && t.norm.size() > 4 &&
+          (StartsWith(surface, "وأ") || StartsWith(surface, "وإ") || StartsWith(surface, "فأ") ||
+           StartsWith(surface, "فإ"))) {
+        m = lex_.LookupNumber(std::string_view(t.norm).substr(2));
+        m.conj = true;
+      }
+      if (m.entry == nullptr) continue;
+      a.kind = m.entry->kind;
+      a.value = m.entry->value;
+      a.acled = m.entry->acled;
+      a.compound_only = m.entry->compound_only;
+      a.conj = m.conj;
+      a.prep = m.prep;
+      a.article = m.article;
+      a.clitic_letters = static_cast<uint8_t>(m.conj + m.prep);
+    }
+  }
+  // A decimal comma: "154,6 مليون" (a thousands comma has three digits after it,
+  // and the tokenizer keeps it inside the number).
+  for (uint32_t i = 0; i + 2 < size(); ++i) {
+    Atom& a = atoms_[i];
+    const Atom& b = atoms_[i + 2];
+    size_t frac = toks[i + 2].norm.size();
+    if (a.digits && a.integer && !a.separators && Punct(i + 1, ",") && Glued(i, i + 1) &&
+        Glued(i + 1, i + 2) && b.digits && b.integer && !b.separators && frac <= 2 &&
+        !(Punct(i + 3, ",") && Glued(i + 2, i + 3))) {
+      a.value += b.value / std::pow(10.0, frac);
+      a.integer = false;
+      a.merged = 2;
+      i += 2;
+    }
+  }
+}
+
 uint32_t Scanner::After(uint32_t i, int letters) const {
   return SkipLetters(text_, toks_[i].span, letters);
 }
@@ -230,7 +263,8 @@ bool Scanner::Below100(uint32_t j, Part* p) const {
   p->atoms = 1;
   p->compound_only = a.compound_only;
   p->value = a.value;
-  if (a.kind == WordKind::kTeen || a.kind == WordKind::kTens || a.kind == WordKind::kTen) return true;
+  if (a.kind == WordKind::kTeen || a.kind == WordKind::kTens || a.kind == WordKind::kTen)
+    return true;
   if (a.kind != WordKind::kUnit) return false;
   const double u = a.value;
   const Atom& b = at(j + 1);
@@ -312,7 +346,7 @@ bool Scanner::Group(uint32_t j, Lead lead, Part* p) const {
   if (!Fits(a, lead)) return false;
   if (a.digits) {
     p->value = a.value;
-    p->end = j + 1;
+    p->end = j + 1 + a.merged;
     p->atoms = 1;
     p->digits = true;
     Point(p);
@@ -532,7 +566,8 @@ bool Scanner::DigitContext(uint32_t i, Found* f, Part* p, uint32_t* next) {
   // Times (01:43) and slashed or hyphenated dates (22/02/2021, 2021-02-22).
   if (Punct(i + 1, ":") && Glued(i, i + 1) && Glued(i + 1, i + 2) && IsNumberToken(i + 2)) {
     uint32_t k = i + 2;
-    while (Punct(k + 1, ":") && Glued(k, k + 1) && Glued(k + 1, k + 2) && IsNumberToken(k + 2)) k += 2;
+    while (Punct(k + 1, ":") && Glued(k, k + 1) && Glued(k + 1, k + 2) && IsNumberToken(k + 2))
+      k += 2;
     *next = k + 1;
     return false;
   }
@@ -540,14 +575,16 @@ bool Scanner::DigitContext(uint32_t i, Found* f, Part* p, uint32_t* next) {
     if (Punct(i + 1, sep) && Glued(i, i + 1) && Glued(i + 1, i + 2) && IsNumberToken(i + 2) &&
         Punct(i + 3, sep) && Glued(i + 2, i + 3) && Glued(i + 3, i + 4) && IsNumberToken(i + 4)) {
       uint32_t k = i + 4;
-      while (Punct(k + 1, sep) && Glued(k, k + 1) && Glued(k + 1, k + 2) && IsNumberToken(k + 2)) k += 2;
+      while (Punct(k + 1, sep) && Glued(k, k + 1) && Glued(k + 1, k + 2) && IsNumberToken(k + 2))
+        k += 2;
       *next = k + 1;
       return false;
     }
   }
   // Phone numbers and ids: "+963 ...", "0791234567", ten digits or more.
   bool plus = i > 0 && Punct(i - 1, "+") && Glued(i - 1, i);
-  if (plus || (a.integer && !a.separators && (a.int_digits >= 10 || (a.leading_zero && a.int_digits >= 3)))) {
+  if (plus || (a.integer && !a.separators &&
+               (a.int_digits >= 10 || (a.leading_zero && a.int_digits >= 3)))) {
     *next = SkipDigitRun(i + 1);
     return false;
   }
@@ -562,12 +599,14 @@ bool Scanner::DigitContext(uint32_t i, Found* f, Part* p, uint32_t* next) {
   // A fraction with a power-of-ten denominator ("٧٧/١٠٠"); other a/b are dates or ratios.
   if (Punct(i + 1, "/") && Glued(i, i + 1) && Glued(i + 1, i + 2) && IsNumberToken(i + 2)) {
     const Atom& d = at(i + 2);
-    if (a.digits && d.digits && d.integer && (d.value == 10 || d.value == 100 || d.value == 1000)) {
+    if (a.digits && !a.leading_zero && d.digits && d.integer &&
+        (d.value == 10 || d.value == 100 || d.value == 1000)) {
       p->value = a.value / d.value;
       p->end = i + 3;
       p->atoms = 1;
       p->digits = true;
       f->tb = i;
+      f->no_count = true;  // a fraction counts nothing
       return true;
     }
     *next = i + 3;
@@ -625,8 +664,8 @@ bool Scanner::TryAt(uint32_t i, Found* f, uint32_t* next) {
       if (p.atoms == 1 && a.article && a.kind == WordKind::kHundred) return false;
       f->definite = a.article && (a.kind == WordKind::kUnit || a.kind == WordKind::kTen ||
                                   a.kind == WordKind::kTeen);
-      f->small_word = p.atoms == 1 && !a.article && a.kind == WordKind::kUnit &&
-                      (a.value == 1 || a.value == 2);
+      f->small_word =
+          p.atoms == 1 && !a.article && a.kind == WordKind::kUnit && (a.value == 1 || a.value == 2);
     }
   } else if (t.kind == text::TokenKind::kNumber) {
     if (!DigitContext(i, f, &p, next)) return false;
@@ -640,7 +679,7 @@ bool Scanner::TryAt(uint32_t i, Found* f, uint32_t* next) {
   f->number.vague = p.vague;
   f->number.approximate = p.vague;
   f->construct = p.vague;
-  f->no_count = ordinal;
+  f->no_count = f->no_count || ordinal;
   f->sb = f->tb;
   f->se = f->te;
   if (definite_digits) f->tb = f->sb = i;
@@ -650,8 +689,7 @@ bool Scanner::TryAt(uint32_t i, Found* f, uint32_t* next) {
     auto lone = [&](uint32_t k) { return k == 0 || !Glued(k - 1, k); };
     if (i > 0 && Glued(i - 1, i) && lone(i - 1)) {
       if (Punct(i - 1, ".") && a.integer && !a.separators && p.end == i + 1) {
-        f->number.value = f->number.high =
-            a.value / std::pow(10.0, toks_[i].norm.size());
+        f->number.value = f->number.high = a.value / std::pow(10.0, toks_[i].norm.size());
         f->sb = f->tb = i - 1;
       } else if ((Punct(i - 1, "-") || Punct(i - 1, "−")) && !(i >= 2 && IsNumberToken(i - 2))) {
         f->number.value = f->number.high = -f->number.value;
@@ -663,7 +701,7 @@ bool Scanner::TryAt(uint32_t i, Found* f, uint32_t* next) {
   int clitics = at(f->sb).clitic_letters;
   if (f->sb != f->tb && toks_[f->sb].kind == text::TokenKind::kWord) {
     std::string_view w = toks_[f->sb].norm;  // "وبين", "ومن"
-    clitics = static_cast<int>(Letters(w)) - (EndsWith(w, "بين") ? 3 : EndsWith(w, "من") ? 2 : 2);
+    clitics = static_cast<int>(Letters(w)) - (EndsWith(w, "بين") ? 3 : 2);
   }
   begin_ = After(f->sb, clitics);
   Approximators(f);
@@ -788,13 +826,16 @@ void Scanner::Flags(Found* f, const Part& p) {
   if (cue == Cue::kId) f->no_count = true;
   const Atom& a = at(b);
   bool year_like = p.digits && a.digits && a.integer && !a.separators && a.int_digits == 4 &&
-                   p.atoms == 1 && a.value >= 1800 && a.value <= 2100;
+                   p.atoms == 1 &&
+                   ((a.value >= 1800 && a.value <= 2100) ||  // Gregorian
+                    (a.value >= 1300 && a.value <= 1500));   // Hijri
   if (year_like) {
     bool era = e < size() && (Word(e, "م") || Word(e, "ه"));
     bool after_year = f->sb > 0 && at(f->sb - 1).conj_token && !out_.empty() &&
                       out_.back().te == f->sb - 1 && out_.back().no_count;
-    bool range_of_years = f->number.is_range && f->number.high <= 2100 && f->number.high >= 1800;
-    if (cue == Cue::kYear || month_before || era || after_year || range_of_years) f->no_count = true;
+    bool range_of_years = f->number.is_range && f->number.high <= 2100 && f->number.high >= 1300;
+    if (cue == Cue::kYear || month_before || era || after_year || range_of_years)
+      f->no_count = true;
   }
 }
 

@@ -17,12 +17,12 @@ namespace rasd::numbers::internal {
 // A number found in a token sequence.
 struct Found {
   Number number;
-  uint32_t tb = 0, te = 0;   // tokens of the number itself (both ends of a range)
-  uint32_t sb = 0, se = 0;   // tokens of the expression: with approximators and range words
-  bool no_count = false;     // a year, an id, a percentage, money, an ordinal
-  bool definite = false;     // "الثلاثة": its noun may come before it ("الجنود الثلاثة")
-  bool construct = false;    // vague or plural: may take a definite noun ("عشرات القتلى")
-  bool small_word = false;   // a lone word for 1 or 2, which follows its noun ("شخص واحد")
+  uint32_t tb = 0, te = 0;  // tokens of the number itself (both ends of a range)
+  uint32_t sb = 0, se = 0;  // tokens of the expression: with approximators and range words
+  bool no_count = false;    // a year, an id, a percentage, money, an ordinal
+  bool definite = false;  // "الثلاثة": its noun may come before it ("الجنود الثلاثة")
+  bool construct = false;   // vague or plural: may take a definite noun ("عشرات القتلى")
+  bool small_word = false;  // a lone word for 1 or 2, which follows its noun ("شخص واحد")
 };
 
 // Every number in `tokens` (Tokenize(text)), in text order.

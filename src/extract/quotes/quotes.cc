@@ -100,8 +100,8 @@ struct Paired {
 
 class Extractor {
  public:
-  explicit Extractor(std::string_view text) : text_(text), lex_(Lex()) {
-    tokens_ = text::Tokenize(text);
+  Extractor(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), lex_(Lex()), tokens_(tokens) {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       surface_.push_back(tokens_[i].span.Of(text_));
     }
@@ -606,7 +606,7 @@ class Extractor {
 
   std::string_view text_;
   const Lexicon& lex_;
-  std::vector<Token> tokens_;
+  const std::vector<Token>& tokens_;
   std::vector<std::string_view> surface_;
   std::vector<Paired> long_;
   std::unordered_set<size_t> long_open_;
@@ -628,7 +628,14 @@ const char* SpeakerKindName(SpeakerKind k) {
   return "unknown";
 }
 
-std::vector<Quote> Extract(std::string_view text) { return Extractor(text).Run(); }
+std::vector<Quote> Extract(std::string_view text) {
+  std::vector<text::Token> tokens = text::Tokenize(text);
+  return Extractor(text, tokens).Run();
+}
+
+std::vector<Quote> Extract(std::string_view text, const std::vector<text::Token>& tokens) {
+  return Extractor(text, tokens).Run();
+}
 
 int SpeakerSource(const std::vector<Quote>& qs, int i) {
   int guard = 0;
