@@ -38,6 +38,16 @@ EntityScores ScoreEntities(const std::vector<std::vector<std::string>>& gold,
 // on AQMAR (PER/LOC/ORG; its article-specific MISC classes ignored).
 StatusOr<std::string> Ner(const EvalOptions& options);
 
+// Events: sentence-level ASSAULT and PROTEST detection on the odd-numbered
+// rows of arabic_event_gsr ("yes" against "easy no" + "difficult no"), and
+// agent/target span overlap against *_spans.json.
+StatusOr<std::string> Events(const EvalOptions& options);
+
+// Trains the event-report scorer on the even-numbered rows of
+// arabic_event_gsr (the development half), choosing its threshold by
+// cross-validation; fills *model with the file data/events/reported.model.
+StatusOr<std::string> TrainEvents(const EvalOptions& options, std::string* model);
+
 // The light stemmer against arabic-stemming-golden (word → stem).
 StatusOr<std::string> Stemmer(const EvalOptions& options);
 

@@ -3,7 +3,7 @@
 // ranges, and the noun each count counts.
 //
 //   for (const rasd::numbers::Count& c : rasd::numbers::ExtractCounts(text)) {
-//     // "اثنين من الإرهابيين" → value 2, noun "الإرهابيين", noun_key "ارهابي"
+//     // "اثنين من الإرهابيين" → value 2, noun "الإرهابيين", noun_key text::LightStem of it
 //   }
 #ifndef RASD_NUMBERS_H_
 #define RASD_NUMBERS_H_

@@ -12,9 +12,12 @@
 #include <vector>
 
 #include "rasd/clean.h"
+#include "rasd/dates.h"
 #include "rasd/document.h"
+#include "rasd/events.h"
 #include "rasd/ingest.h"
 #include "rasd/ner.h"
+#include "rasd/numbers.h"
 #include "rasd/quotes.h"
 #include "rasd/resolve.h"
 #include "rasd/status.h"
@@ -26,6 +29,8 @@ struct AnalyzeOptions {
   ingest::DecodeOptions decode;
   clean::CleanOptions clean;
   bool entities = true;  // run the named-entity recognizer (needs the shipped model)
+  numbers::Options numbers;
+  events::Options events;
 };
 
 // Everything rasd knows about one document.
@@ -38,6 +43,9 @@ struct Analysis {
   std::vector<std::string> entity_ids;   // per document entity: its corpus id (set by an EntityIndex)
   std::vector<quotes::Quote> quotes;
   std::vector<int> quote_speaker;        // per quote: the document entity that spoke it, or -1
+  std::vector<dates::DateExpr> dates;
+  std::vector<numbers::Count> counts;
+  std::vector<events::Event> events;
 };
 
 class Analyzer {

@@ -171,6 +171,7 @@ class Cleaner {
         case Action::kLine:
         case Action::kCaption:
           l.reason = m->reason;
+          if (m->reason == "embedded-tweet") found.embed_dates.push_back(std::string(l.trimmed.Of(text_)));
           break;
         case Action::kRest:
           l.reason = m->reason;

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <tuple>
+
 #include "rasd/calendar.h"
 #include "rasd/clean.h"
 
@@ -48,8 +50,16 @@ void ResolveMetadata(const MetadataHints& hints, const Findings& found, Document
   if (!crawl && Parse(hints.date, hints.date_from.empty() ? "metadata" : hints.date_from, &p)) {
   } else if (Parse(found.date_text, "header-line", &p)) {
   } else if (crawl && Parse(hints.date, hints.date_from, &p)) {
-  } else {
-    DateFromUrl(hints.url, &p);
+  } else if (!DateFromUrl(hints.url, &p)) {
+    for (const std::string& d : found.embed_dates) {
+      Published q;
+      if (Parse(d, "embedded-post", &q) && q.precision >= DatePrecision::kDay &&
+          (!p.known() || std::tie(q.time.year, q.time.month, q.time.day) >
+                             std::tie(p.time.year, p.time.month, p.time.day))) {
+        p = q;
+        p.precision = DatePrecision::kDay;
+      }
+    }
   }
   doc->published = p;
 

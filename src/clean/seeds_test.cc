@@ -137,7 +137,10 @@ TEST_F(SeedsTest, Seed002SplitsTheAppendedArticle) {
   EXPECT_EQ(appended.split_from, main.id);
   ASSERT_EQ(main.appended.size(), 1u);
   EXPECT_EQ(main.appended[0], appended.id);
-  EXPECT_FALSE(appended.published.known());  // it is a 2025 article: nothing inherited
+  // A 2025 article: nothing is inherited from the 2024 interview; the date of
+  // the tweets it embeds says how recent it is at least.
+  EXPECT_EQ(appended.published.Iso(), "2025-02-21");
+  EXPECT_EQ(appended.published.from, "embedded-post");
   EXPECT_EQ(appended.text.find("pic.twitter.com"), std::string::npos);
   EXPECT_EQ(appended.text.find("تحذير المحتوى"), std::string::npos);
   auto r = Reasons(appended);

@@ -50,7 +50,21 @@ StatusOr<std::vector<Analysis>> Analyzer::Analyze(const RawDoc& raw) const {
       a.mentions = recognizer_->Find(text, a.tokens);
       a.entities = resolve::ResolveDocument(text, a.mentions);
     }
+    dates::Context dc;
+    dc.publication = a.doc.published;
+    a.dates = dates::Extract(text, dc);
+    a.counts = numbers::ExtractCounts(text, options_.numbers);
     a.quotes = quotes::Extract(text, a.tokens);
+    events::Inputs ei;
+    ei.text = text;
+    ei.tokens = &a.tokens;
+    ei.sentences = &a.sentences;
+    ei.mentions = &a.mentions;
+    ei.dates = &a.dates;
+    ei.counts = &a.counts;
+    ei.quotes = &a.quotes;
+    ei.published = a.doc.published;
+    a.events = events::Extract(ei, options_.events);
     for (size_t i = 0; i < a.quotes.size(); ++i) {
       int src = quotes::SpeakerSource(a.quotes, static_cast<int>(i));
       Span speaker = src >= 0 ? a.quotes[src].speaker : Span{};

@@ -94,6 +94,87 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
     ents.push_back(std::move(ej));
   }
   j["entities"] = std::move(ents);
+  json ds = json::array();
+  for (const dates::DateExpr& x : a.dates) {
+    json dj = SpanJson(x.span, u16);
+    dj["text"] = std::string(x.span.Of(d.text));
+    dj["value"] = x.value.empty() ? json(nullptr) : json(x.value);
+    dj["granularity"] = dates::GranularityName(x.granularity);
+    dj["resolution"] = dates::ResolutionName(x.resolution);
+    if (!x.relative.empty()) dj["relative"] = x.relative;
+    if (x.calendar != "gregorian") dj["calendar"] = x.calendar;
+    if (x.weekday_mismatch) dj["weekday_mismatch"] = true;
+    if (!x.explanation.empty()) dj["explanation"] = x.explanation;
+    ds.push_back(std::move(dj));
+  }
+  j["dates"] = std::move(ds);
+  json cs = json::array();
+  for (const numbers::Count& c : a.counts) {
+    json cj = SpanJson(c.span, u16);
+    cj["text"] = std::string(c.span.Of(d.text));
+    cj["value"] = c.number.value;
+    if (c.number.is_range) cj["high"] = c.number.high;
+    if (c.number.approximate) cj["approximate"] = true;
+    if (c.number.vague) cj["vague"] = true;
+    if (!c.number.qualifier.empty()) cj["qualifier"] = c.number.qualifier;
+    cj["noun"] = std::string(c.noun.Of(d.text));
+    cj["noun_key"] = c.noun_key;
+    cs.push_back(std::move(cj));
+  }
+  j["counts"] = std::move(cs);
+  json evs = json::array();
+  auto arg = [&](const events::Argument& x) {
+    json aj = SpanJson(x.span, u16);
+    aj["text"] = std::string(x.span.Of(d.text));
+    if (x.mention >= 0) {
+      aj["mention"] = x.mention;
+      int e = a.entities.entity_of.size() > static_cast<size_t>(x.mention) ? a.entities.entity_of[x.mention] : -1;
+      if (e >= 0 && static_cast<size_t>(e) < a.entity_ids.size()) aj["entity_id"] = a.entity_ids[e];
+    }
+    return aj;
+  };
+  for (const events::Event& e : a.events) {
+    json ej{{"type", e.type}, {"mode", e.mode}, {"trigger", SpanJson(e.trigger, u16)},
+            {"trigger_text", std::string(e.trigger.Of(d.text))}, {"sentence", SpanJson(e.sentence, u16)},
+            {"modality", events::ModalityName(e.modality)},
+            {"confidence", std::round(e.confidence * 1000) / 1000}};
+    json agents = json::array(), targets = json::array();
+    for (const auto& x : e.agents) agents.push_back(arg(x));
+    for (const auto& x : e.targets) targets.push_back(arg(x));
+    ej["agents"] = std::move(agents);
+    ej["targets"] = std::move(targets);
+    if (e.claimed) ej["claimed"] = true;
+    if (!e.location.empty()) {
+      json lj = SpanJson(e.location, u16);
+      lj["text"] = std::string(e.location.Of(d.text));
+      if (e.place) {
+        lj["id"] = e.place->id;
+        lj["name"] = e.place->name;
+        if (e.place->has_coordinates) {
+          lj["lat"] = e.place->lat;
+          lj["lon"] = e.place->lon;
+        }
+        if (!e.place->country.empty()) lj["country"] = e.place->country;
+      }
+      if (e.within) lj["within"] = {{"id", e.within->id}, {"name", e.within->name}};
+      ej["location"] = std::move(lj);
+    }
+    ej["date"] = e.date.empty() ? json(nullptr) : json(e.date);
+    ej["date_from"] = e.date_from;
+    if (!e.date_span.empty()) ej["date_text"] = std::string(e.date_span.Of(d.text));
+    if (!e.date_relative.empty()) ej["date_relative"] = e.date_relative;
+    json counts = json::array();
+    for (const auto& c : e.counts) {
+      json cj{{"role", c.role}, {"value", c.value}, {"text", std::string(c.span.Of(d.text))}};
+      if (c.high != c.value) cj["high"] = c.high;
+      if (c.approximate) cj["approximate"] = true;
+      counts.push_back(std::move(cj));
+    }
+    ej["counts"] = std::move(counts);
+    if (!e.reported_by.empty()) ej["reported_by"] = std::string(e.reported_by.Of(d.text));
+    evs.push_back(std::move(ej));
+  }
+  j["events"] = std::move(evs);
   json qs = json::array();
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const quotes::Quote& q = a.quotes[i];

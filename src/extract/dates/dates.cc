@@ -87,11 +87,18 @@ std::vector<DateExpr> Extract(std::string_view text, const Context& context) {
   out.reserve(found.size());
   for (const internal::Match& m : found) {
     DateExpr d = internal::Resolve(m.x, anchors);
-    d.span = norm.ToOriginal(tokens[m.begin].b, tokens[m.end - 1].e);
+    // The span leaves out a leading conjunction or preposition glued to the first word.
+    d.span = norm.ToOriginal(tokens[m.begin].b + tokens[m.begin].clitic_len, tokens[m.end - 1].e);
     int64_t day;
     if (DayOf(d, &day)) {
       anchors.previous = Anchor::FromDay(day, Resolution::kRelativeToDate,
                                          "the date mentioned before it,");
+    }
+    if (Anchor a = internal::AnchorFromValue(d, "the year mentioned before it,"); a.known) {
+      anchors.previous_year = a;
+      if (d.resolution == Resolution::kAbsolute) {
+        anchors.previous_written = internal::AnchorFromValue(d, "the date written before it,");
+      }
     }
     out.push_back(std::move(d));
   }

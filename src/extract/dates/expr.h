@@ -32,6 +32,7 @@ enum class Kind : uint8_t {
   kHalf,
   kDayRange,    // d..d2 of month m (or m..m2), year y
   kYearRange,
+  kSeason,      // n = 0 spring .. 3 winter, with y, year_offset or dir
 };
 
 struct Expr {
@@ -56,9 +57,16 @@ struct Expr {
   Vague vague = Vague::kNone;
   bool future_cue = false;            // a future word in the clause before a bare weekday
   int century_offset = kNoOffset;     // القرن الماضي
+  int century_start = -1;             // النصف الثاني من القرن العشرين: 1900
   bool numeric_hijri_guess = false;   // 14-09-1432 with no era mark: a Hijri year range
   bool first_of_month = false;        // "أول شباط"
   bool ago = false;                   // "منذ"/"قبل"/"بعد" + a count of units
+  bool pm_assumed = false;            // "الساعة 3" with no part of the day: 15:00
+  bool after = false;                 // kNthWeekday counted after a date or holiday
+  bool since = false;                 // "منذ أيار": the most recent May, not a later one
+  bool following = false;             // "العام التالي", "بعد ثلاث سنوات": counted from the
+                                      // previous written date in a narrative
+  bool same_year = false;             // "من العام ذاته": the year of the previous date
 };
 
 }  // namespace rasd::dates::internal

@@ -13,6 +13,17 @@ namespace {
 
 int DirOffset(Dir d) { return d == Dir::kLast ? -1 : d == Dir::kNext ? 1 : 0; }
 
+// A year_offset that means "the year of the previous date" (من العام ذاته).
+constexpr int kSameYear = INT_MIN + 1;
+
+// Moves the kSameYear marker into Expr::same_year.
+void FixSameYear(Expr* x) {
+  if (x->year_offset == kSameYear) {
+    x->year_offset = kNoOffset;
+    x->same_year = true;
+  }
+}
+
 // Hours shifted to the 24-hour clock by a part of the day.
 int ShiftHour(int h, Part p) {
   switch (p) {
@@ -74,8 +85,19 @@ class Parser {
       consider(MatchQuarter(i, &m));
       consider(MatchTime(i, &m));
       consider(MatchVague(i, &m));
+      consider(MatchSeason(i, &m));
       consider(MatchYearContinuation(i, *out, &m));
       if (best.end > 0) {
+        FixSameYear(&best.x);
+        // A match that reaches back over the previous one ("يوم الجمعة 1 / 10 / 1436 هـ"
+        // found at the number) replaces it when it covers it.
+        while (!out->empty() && best.begin < out->back().end) {
+          if (best.begin > out->back().begin) {
+            best.begin = out->back().end;
+            break;
+          }
+          out->pop_back();
+        }
         out->push_back(best);
         i = best.end - 1;
       }
@@ -190,7 +212,7 @@ class Parser {
       *d = t.num;
       return j;
     }
-    if (!words) return -1;
+    if (!words || !Has(i, kOrd) || !L(i).article) return -1;  // "الثالث", not "ثالث"
     int v;
     int j = Ordinal(i, &v);
     if (j < 0 || v < 1 || v > 31) return -1;
@@ -232,7 +254,8 @@ class Parser {
           *cue = true;
           return k;
         }
-        if (Num(j) && t_[j].ndigits <= 2 && t_[j].num >= 1 && t_[j].num <= 12 &&
+        bool singular = L(i).unit == Unit::kMonth && L(i).unit_count == 1;
+        if (singular && Num(j) && t_[j].ndigits <= 2 && t_[j].num >= 1 && t_[j].num <= 12 &&
             !(Glued(j + 1) && (Punct(j + 1, '/') || Punct(j + 1, ':') || Punct(j + 1, '-')))) {
           *m = t_[j].num;
           *ambiguous = false;
@@ -240,7 +263,7 @@ class Parser {
           return j + 1;
         }
         int v;
-        int k2 = Cardinal(j, &v, /*words_only=*/true);
+        int k2 = singular ? Cardinal(j, &v, /*words_only=*/true) : -1;
         if (k2 > 0 && v >= 3 && v <= 12) {
           *m = v;
           *ambiguous = false;
@@ -291,6 +314,10 @@ class Parser {
     if (Has(j, kYearCue) && !t_[j].IsNum()) {
       int k = YearNum(j + 1, y, era);
       if (k > 0) return k;
+      if (L(j).article && IsAny(j + 1, {"ذاته", "نفسه", "ذاتها", "نفسها"})) {
+        *year_offset = kSameYear;
+        return j + 2;
+      }
       if (L(j).article && Dirw(j + 1)) {
         *year_offset = DirOffset(L(j + 1).dir);
         return j + 2;
@@ -313,8 +340,19 @@ class Parser {
         break;
       }
       if (Has(k, kFuture)) return true;
+      if (t_[k].type == TokType::kWord && IsFutureVerb(t_[k].s)) return true;
     }
     return false;
+  }
+
+  // "سيعقد", "ستبدأ", "وسنعمل": سـ + an imperfective prefix, not a noun like "سيارة".
+  static bool IsFutureVerb(std::string_view s) {
+    if (s.substr(0, 2) == "\xD9\x88" || s.substr(0, 2) == "\xD9\x81") s.remove_prefix(2);  // و ف
+    if (s.size() < 10 || s.substr(0, 2) != "\xD8\xB3") return false;                         // س
+    std::string_view p = s.substr(2, 2);
+    if (p != "\xD9\x8A" && p != "\xD8\xAA" && p != "\xD9\x86") return false;  // ي ت ن
+    const Entry* e = Lexicon::Get().Find(s);
+    return e == nullptr || (e->more_roles & kNotFuture) == 0;
   }
 
   // A time of day: "الساعة 17:20", "الساعة الثالثة وربع عصرا", "3:18 صباحا", "الثالثة فجرا",
@@ -328,12 +366,15 @@ class Parser {
     }
     int h = -1, mi = -1;
     bool digits = false;
+    const int hour_tok = j;
     if (Valid(j) && t_[j].IsNum()) {
       if (t_[j].ndigits > 2 || t_[j].num > 24 || (t_[j].conj && !clock)) return -1;
       h = t_[j].num;
       digits = true;
       ++j;
-      if (Punct(j, ':') && Glued(j) && Num(j + 1) && Glued(j + 1) && t_[j + 1].ndigits == 2 &&
+      // "17:20"; after "الساعة" also "14,30" and "7.30" (news agencies write both).
+      bool sep = Punct(j, ':') || (clock && (Punct(j, ',') || Punct(j, '.')));
+      if (sep && Glued(j) && Num(j + 1) && Glued(j + 1) && t_[j + 1].ndigits == 2 &&
           t_[j + 1].num <= 59) {
         mi = t_[j + 1].num;
         j += 2;
@@ -344,8 +385,10 @@ class Parser {
         return -1;
       }
     } else {
+      // "الساعة الثالثة", "الساعة ثلاثة"; one o'clock is "الواحدة" ("الساعة الأولى" is the first hour).
       int v;
       int k = Ordinal(j, &v);
+      if (k > 0 && v == 1) return -1;
       if (k < 0) k = Cardinal(j, &v, /*words_only=*/true);
       if (k < 0 || v < 1 || v > 12) return -1;
       h = v;
@@ -398,8 +441,15 @@ class Parser {
     } else if (IsAny(j, {"gmt", "utc"})) {
       ++j;
     }
-    if (!clock && mi < 0 && part == Part::kNone) return -1;  // "الثالثة" alone is not a time
-    if (!clock && !digits && part == Part::kNone && mi < 0) return -1;
+    // "الثالثة" or "ست وسبع" alone is not a time: a word hour needs "الساعة" or a part of the day.
+    if (!clock && part == Part::kNone && (mi < 0 || !digits)) return -1;
+    // A clock hour 1-5 with no part of the day is read in the afternoon ("الساعة الثالثة":
+    // events are not reported at 3 a.m. without saying "فجرا"); "03:00" is a 24-hour time.
+    bool leading_zero = digits && t_[hour_tok].ndigits == 2 && t_[hour_tok].s[0] == '0';
+    if (part == Part::kNone && h >= 1 && h <= 5 && !leading_zero) {
+      h += 12;
+      x->pm_assumed = true;
+    }
     x->hour = ShiftHour(h, part);
     x->minute = mi;
     if (part != Part::kNone) x->part = part;
@@ -409,8 +459,9 @@ class Parser {
       int e = TimeCore(k, &y, false);
       if (e > 0 && (Has(k, kClock) || clock)) {
         if (y.part != Part::kNone && part == Part::kNone) {
-          x->hour = ShiftHour(h, y.part);
+          x->hour = ShiftHour(x->pm_assumed ? h - 12 : h, y.part);
           x->part = y.part;
+          x->pm_assumed = false;
         }
         x->hour_end = y.hour;
         if (x->minute <= 0 && y.minute <= 0) {
@@ -438,7 +489,7 @@ class Parser {
       }
     }
     int k2 = k;
-    if (IsAny(k2, {"عند", "في", "حوالي", "نحو", "قرابه", "بحدود"})) ++k2;
+    if (IsAny(k2, {"عند", "في", "حوالي", "نحو", "قرابه", "بحدود", "من", "منذ"})) ++k2;
     if (IsAny(k2, {"تمام"})) ++k2;
     Expr tx;
     int e = TimeCore(k2, &tx);
@@ -446,6 +497,7 @@ class Parser {
       x->hour = tx.hour;
       x->minute = tx.minute;
       x->hour_end = tx.hour_end;
+      x->pm_assumed = tx.pm_assumed;
       if (tx.part != Part::kNone) x->part = tx.part;
       return e;
     }
@@ -526,10 +578,18 @@ class Parser {
     bool hijri = false;
     bool digits_day = Valid(j) && t_[j].IsNum();
     int k = Day(j, &d);
-    if (k > 0) {
+    if (x.weekday >= 0 && digits_day && t_[j].ndigits <= 2 && Punct(j + 1, '/') && Glued(j + 1) &&
+        Num(j + 2) && Glued(j + 2) && t_[j + 2].ndigits <= 2 && t_[j + 2].num >= 1 &&
+        t_[j + 2].num <= 12 && !(Glued(j + 3) && (Punct(j + 3, '/') || Num(j + 3)))) {
+      d = t_[j].num;  // "السبت 21/09"
+      m = t_[j + 2].num;
+      e = j + 3;
+    } else if (k > 0) {
       int k2 = k;
+      if (Punct(k2, ',') && Has(k2 + 1, kMonth)) ++k2;  // "2nd, March 2024"
       if (IsFrom(k2) && !digits_day) ++k2;
       else if (IsFrom(k2) && Has(k2 + 1, kMonthCue)) ++k2;
+      if (Valid(k2) && t_[k2].conj) return false;  // "2 وجمادى": a list, not a date
       int me = MonthRef(k2, &m, &amb, &cue);
       if (me > 0) {
         e = me;
@@ -553,13 +613,19 @@ class Parser {
         out->end = AttachTime(e2, &x);
         out->x = x;
         return true;
-      } else if (x.weekday >= 0 && digits_day && Punct(k, '/') && Glued(k) && Num(k + 1) &&
-                 Glued(k + 1) && t_[k + 1].ndigits <= 2 && t_[k + 1].num >= 1 &&
-                 t_[k + 1].num <= 12 && !(Glued(k + 2) && (Punct(k + 2, '/') || Num(k + 2)))) {
-        m = t_[k + 1].num;  // "السبت 21/09"
-        e = k + 2;
       } else {
         return false;
+      }
+      // "الثلاثاء الثالث من أيلول" is the third Tuesday (MatchNth), unless the date fits.
+      if (x.weekday >= 0 && !digits_day && d <= 5 && k2 > k && !hijri) {
+        int yy = 0, yoff2 = kNoOffset;
+        Era era2;
+        int e3 = e;
+        if (Punct(e3, ',')) ++e3;
+        if (YearPhrase(e3, &yy, &yoff2, &era2) < 0 || yy == 0 ||
+            !calendar::IsValidDate(yy, m, d) || calendar::Weekday(yy, m, d) != x.weekday) {
+          return false;
+        }
       }
     } else {
       int me = MonthName(j, &m, &amb);
@@ -587,11 +653,7 @@ class Parser {
       ++e;
     }
     if (hijri) {
-      if (y != 0 && era != Era::kGregorian && y >= 1300 && y <= 1600) {
-        // Hijri year.
-      } else if (y != 0) {
-        return false;
-      }
+      if (y != 0 && (era == Era::kGregorian || y < 1300 || y > 1600)) return false;
       if (y == 0 && Has(e, kEra) && L(e).era == Era::kHijri) ++e;
       if (m == 2 && y == 0) return false;  // صفر is also "zero"
     } else if (era == Era::kHijri) {
@@ -608,6 +670,8 @@ class Parser {
     x.m = m;
     x.y = y;
     x.year_offset = yoff;
+    x.since = y == 0 && yoff == kNoOffset && x.dir == Dir::kNone && i > 0 &&
+              IsAny(i - 1, {"منذ", "ومنذ"});
     if (x.weekday >= 0 && y == 0 && yoff == kNoOffset && x.dir == Dir::kNone) x.weekday_picks = true;
     out->begin = i;
     out->end = AttachTime(e, &x);
@@ -623,14 +687,20 @@ class Parser {
          Punct(i - 1, ':') || t_[i - 1].type == TokType::kWord)) {
       return false;
     }
-    if (!Valid(i + 2) || !Glued(i + 1) || !Glued(i + 2) || !Num(i + 2)) return false;
+    if (!Valid(i + 2) || !Num(i + 2)) return false;
     char sep = t_[i + 1].type == TokType::kPunct ? t_[i + 1].punct : 0;
     if (sep != '/' && sep != '-' && sep != '.') return false;
     const Tok& a = t_[i];
     const Tok& b = t_[i + 2];
+    // "26 /9 /1436هـ", "1 / 10 / 1436 هـ": spaced only with all three parts and a 4-digit year.
+    bool glued = Glued(i + 1) && Glued(i + 2);
+    bool three = Punct(i + 3, sep) && Num(i + 4) &&
+                 (glued ? Glued(i + 3) && Glued(i + 4)
+                        : t_[i + 4].ndigits == 4 && a.ndigits <= 2 && b.ndigits <= 2 && sep == '/');
+    if (!glued && !three) return false;
     Expr x;
     int e;
-    if (Punct(i + 3, sep) && Glued(i + 3) && Num(i + 4) && Glued(i + 4)) {
+    if (three) {
       const Tok& c = t_[i + 4];
       e = i + 5;
       if (Glued(e) && (Punct(e, sep) || Punct(e, '.') || Punct(e, '/')) && Num(e + 1) &&
@@ -727,7 +797,12 @@ class Parser {
       x.dir = L(e).dir;
       ++e;
     } else {
-      if (amb || !(cue || prep_before)) return false;
+      // "في مارس": a preposition is enough, but not for "إب" (a Yemeni city) or Latin names.
+      bool strong = amb && (t_[i].type == TokType::kWord && t_[i].s[0] >= 'a' && t_[i].s[0] <= 'z');
+      strong = strong || (amb && L(i).month == 8);
+      if (!(cue || prep_before) || (amb && (strong || !prep_before || !Has(i - 1, kPrep)))) return false;
+      if (amb) amb = false;
+      x.since = i > 0 && IsAny(i - 1, {"منذ", "ومنذ"});
       if (hijri && m != 9 && !cue) return false;  // only رمضان is common alone
     }
     if (amb && !cue && ye < 0 && x.dir == Dir::kNone) return false;
@@ -738,7 +813,7 @@ class Parser {
         if (y < 1900 || y > 2100) return false;
         x.kind = Kind::kHoliday;  // "رمضان 2019": the Hijri month that falls in 2019
         x.holiday = m == 9 ? Holiday::kRamadan : Holiday::kNone;
-        x.hijri = true;
+        x.hijri = false;
         x.m = m;
         x.y = y;
         out->begin = i;
@@ -776,23 +851,24 @@ class Parser {
       e = YearNum(i, &y, &era);
       if (e < 0) return false;
       if (era == Era::kNone) {
-        if (y < 1900 || y > 2100) return false;
+        bool paren = i > 0 && Punct(i - 1, '(') && Punct(e, ')');  // "(1949)"
+        if (y < (paren ? 1000 : 1900) || y > 2100) return false;
         if (i == 0) return false;
-        bool cue = IsAny(i - 1, {"في", "منذ", "خلال", "حتي", "قبل", "بعد", "بحلول", "لغايه",
+        bool cue = paren || IsAny(i - 1, {"في", "منذ", "خلال", "حتي", "قبل", "بعد", "بحلول", "لغايه",
                                  "وفي", "ومنذ", "وحتي", "طيله", "مطلع", "بدايه", "نهايه",
                                  "اواخر", "اوائل", "منتصف", "ربيع", "صيف", "خريف", "شتاء"});
         if (!cue) return false;
+        // "في 2014" is a year; "في 2000 منزل" and "في 2000 %" are not.
         if (Valid(e)) {
           const Tok& nt = t_[e];
-          bool ok = false;
-          if (nt.type == TokType::kPunct) {
-            ok = nt.punct != '%' && nt.punct != '$' && nt.punct != '/';
-          } else if (nt.type == TokType::kWord) {
-            ok = nt.conj || nt.s.substr(0, 4) == "\xD8\xA7\xD9\x84" /* ال */ ||
-                 Has(e, kAfterYear) || Has(e, kMonth) || Has(e, kEra) || Has(e, kPrep);
-            if (Has(e, kUnit) || Has(e, kCard)) ok = false;
+          if (nt.type == TokType::kPunct &&
+              (nt.punct == '%' || nt.punct == '$' || nt.punct == '/' || nt.punct == '.' ||
+               nt.punct == ',') && Glued(e) && Num(e + 1)) {
+            return false;
           }
-          if (!ok) return false;
+          if (nt.type == TokType::kPunct && (nt.punct == '%' || nt.punct == '$')) return false;
+          if (Has(e, kUnit) || Has(e, kCard) || Has(e, kCountNoun)) return false;
+          if (nt.IsNum()) return false;
         }
       }
     } else {
@@ -813,14 +889,18 @@ class Parser {
 
   // "و2015" right after a year: "عامي 2014 و2015".
   bool MatchYearContinuation(int i, const std::vector<Match>& done, Match* out) const {
-    if (done.empty() || !Num(i) || !t_[i].conj || done.back().end != i) return false;
+    if (done.empty()) return false;
+    int j = i;
+    if (Is(i, "و") && Num(i + 1)) ++j;
+    if (!Num(j) || (j == i && !t_[i].conj) || done.back().end != i) return false;
     const Expr& p = done.back().x;
     if (p.kind != Kind::kDate || p.y == 0 || p.m != 0) return false;
     int y;
     Era era;
-    int e = YearNum(i, &y, &era);
+    int e = YearNum(j, &y, &era);
     if (e < 0 || y < 1000) return false;
-    out->begin = i;
+    if (Has(e, kUnit) || Has(e, kCountNoun) || Has(e, kCard)) return false;
+    out->begin = j;
     out->end = e;
     out->x = Expr();
     out->x.kind = Kind::kDate;
@@ -1142,8 +1222,10 @@ class Parser {
   // "مساء السبت", "فجر اليوم", "صباح يوم الأحد", "ليلة الجمعة", "الليلة", "هذا الصباح".
   bool MatchPartDay(int i, Match* out) const {
     Expr x;
-    if (Has(i, kThis) && Has(i + 1, kPart) && L(i + 1).part_from >= 0 &&
-        L(i + 1).part != Part::kAm && L(i + 1).part != Part::kPm && t_[i + 1].words == 1) {
+    // "هذا الصباح", "هذه الليلة"; not "هذا العصر" (this era).
+    if (Has(i, kThis) && Has(i + 1, kPart) && t_[i + 1].words == 1 &&
+        (L(i + 1).part == Part::kMorning || L(i + 1).part == Part::kEvening ||
+         L(i + 1).part == Part::kNight || L(i + 1).part == Part::kDawn)) {
       x.kind = Kind::kDeictic;
       x.unit = Unit::kDay;
       x.part = L(i + 1).part;
@@ -1203,6 +1285,8 @@ class Parser {
       yawm = true;
     }
     if (!Has(j, kWeekday) || t_[j].IsNum()) return false;
+    // "في الاثنين", "كلا الاثنين": "both", not Monday.
+    if (j == i && L(j).weekday == 1 && i > 0 && IsAny(i - 1, {"في", "كلا", "وفي"})) return false;
     bool article = L(j).article;
     Expr x;
     x.kind = Kind::kWeekday;
@@ -1273,6 +1357,24 @@ class Parser {
     }
     if (nth == 0 || nth > 31) return false;
     if (x.kind != Kind::kNthDay && nth > 5) return false;
+    // "ثالث ثلاثاء بعد عيد الميلاد 2014": the n-th weekday after a date.
+    if (x.kind == Kind::kNthWeekday && nth > 0 && IsAny(k, {"بعد"})) {
+      Match sub;
+      if (MatchHoliday(k + 1, &sub) || MatchDate(k + 1, &sub)) {
+        if (sub.x.kind == Kind::kHoliday || (sub.x.kind == Kind::kDate && sub.x.d != 0)) {
+          int wd = x.weekday;
+          x = sub.x;
+          x.after = true;
+          x.n = nth;
+          x.weekday = wd;
+          x.hour = x.minute = x.hour_end = -1;
+          out->begin = i;
+          out->end = sub.end;
+          out->x = x;
+          return true;
+        }
+      }
+    }
     if (!(IsFrom(k) || IsIn(k) || (Valid(k) && t_[k].prep))) return false;
     int e = MonthTarget(k, &x);
     if (e < 0) return false;
@@ -1312,10 +1414,12 @@ class Parser {
     const Entry& u = L(i);
     if (u.unit_count == 1) {
       if (u.unit == Unit::kDay || u.unit == Unit::kHour || u.unit == Unit::kMinute) return false;
+      if (u.unit == Unit::kCentury) return false;  // MatchCentury
       if (!Dirw(i + 1)) return false;
       x.kind = Kind::kDeictic;
       x.unit = u.unit;
       x.n = DirOffset(L(i + 1).dir);
+      x.following = IsAny(i + 1, {"التالي", "التاليه", "اللاحق", "اللاحقه"});
       out->begin = i;
       out->end = i + 2;
       out->x = x;
@@ -1395,6 +1499,7 @@ class Parser {
     } else {
       x.kind = Kind::kDeictic;
       x.ago = true;
+      x.following = sign > 0;
       x.unit = u;
       x.n = sign * count;
       if (u == Unit::kDecade) {
@@ -1507,6 +1612,15 @@ class Parser {
     Era era;
     int j = k;
     if (IsFrom(j) || IsIn(j)) ++j;
+    Match century;
+    if (j > k && MatchCentury(j, &century)) {  // "النصف الثاني من القرن العشرين"
+      x.century_offset = century.x.century_offset;
+      x.century_start = century.x.century_offset == kNoOffset ? (century.x.n - 1) * 100 : -1;
+      out->begin = i;
+      out->end = century.end;
+      out->x = x;
+      return true;
+    }
     int e = YearPhrase(j, &y, &yoff, &era);
     if (e < 0 && (IsFrom(k) || IsIn(k))) {
       if (UnitWithArticle(j, Unit::kYear) && !Num(j + 1) && !Dirw(j + 1)) {
@@ -1544,7 +1658,10 @@ class Parser {
         if (sub.x.hour < 0 || sub.x.hour_end >= 0) {
           Expr y = sub.x;
           Part p = sub.x.hour_end >= 0 ? sub.x.part : Part::kNone;
-          y.hour = p != Part::kNone && x.part == Part::kNone ? ShiftHour(x.hour, p) : x.hour;
+          int raw = x.pm_assumed ? x.hour - 12 : x.hour;
+          bool use_part = p != Part::kNone && x.part == Part::kNone;
+          y.hour = use_part ? ShiftHour(raw, p) : x.hour;
+          y.pm_assumed = !use_part && x.pm_assumed;
           y.minute = x.minute;
           y.hour_end = x.hour_end;
           if (x.part != Part::kNone) y.part = x.part;
@@ -1554,6 +1671,40 @@ class Parser {
           return true;
         }
       }
+    }
+    out->begin = i;
+    out->end = e;
+    out->x = x;
+    return true;
+  }
+
+  // "صيف 2014", "الشتاء الماضي", "شتاء" (this winter), "فصل الصيف".
+  bool MatchSeason(int i, Match* out) const {
+    int j = i;
+    if (IsAny(j, {"فصل", "وفصل"}) && Has(j + 1, kSeason)) ++j;
+    if (!Has(j, kSeason) || t_[j].words > 1) return false;
+    Expr x;
+    x.kind = Kind::kSeason;
+    x.n = L(j).season;
+    int e = j + 1;
+    int y = 0, yoff = kNoOffset;
+    Era era;
+    int ye = YearPhrase(e, &y, &yoff, &era);
+    if (ye > 0 && era != Era::kHijri) {
+      x.y = y;
+      x.year_offset = yoff;
+      e = ye;
+    } else if (Dirw(e)) {
+      x.dir = L(e).dir;
+      ++e;
+    } else {
+      // Alone: the article form or the adverb ("صيفا"), not "ربيع" (a name) or "الربيع العربي".
+      std::string_view s = t_[j].s;
+      bool adverb = s.size() > 2 && s.substr(s.size() - 2) == "\xD8\xA7";  // ends with ا
+      if (!L(j).article && !adverb && !(t_[j].s == "شتاء")) return false;
+      if (t_[j].conj && !L(j).article) return false;  // "وصيفا" is "runner-up"
+      if (IsAny(e, {"العربي", "عربي", "براغ"})) return false;
+      if (i > 0 && Has(i - 1, kDayDet)) return false;
     }
     out->begin = i;
     out->end = e;

@@ -1,5 +1,6 @@
 #include "extract/dates/lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -108,6 +109,20 @@ Lexicon::Lexicon() {
   LoadCalendar("calendar/months.tsv", true);
   LoadCalendar("calendar/weekdays.tsv", false);
   LoadDates();
+  BuildIndex();
+}
+
+void Lexicon::BuildIndex() {
+  size_t cap = 16;
+  while (cap < entries_.size() * 4) cap *= 2;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  for (const auto& [key, entry] : entries_) {
+    uint64_t h = HashOf(key);
+    size_t i = h & mask_;
+    while (slots_[i].entry != nullptr) i = (i + 1) & mask_;
+    slots_[i] = {h, &key, &entry};
+  }
 }
 
 Entry& Lexicon::Add(std::string_view form) {
@@ -115,10 +130,10 @@ Entry& Lexicon::Add(std::string_view form) {
   int words = 1;
   for (char c : key) words += c == ' ';
   if (words > 1) {
-    std::string first = key.substr(0, key.find(' '));
-    int& n = phrase_starts_[first];
-    if (words > n) n = words;
+    Entry& first = entries_[key.substr(0, key.find(' '))];
+    if (words > first.phrase_words) first.phrase_words = static_cast<uint8_t>(words);
   }
+  max_key_ = std::max(max_key_, key.size());
   Entry& e = entries_[key];
   if (StartsWith(key, "ال")) e.article = true;
   return e;
@@ -237,6 +252,13 @@ void Lexicon::LoadDates() {
         e.roles |= kDayDet;
       } else if (role == "future") {
         e.roles |= kFuture;
+      } else if (role == "season") {
+        e.roles |= kSeason;
+        e.season = value == "spring" ? 0 : value == "summer" ? 1 : value == "autumn" ? 2 : 3;
+      } else if (role == "notfuture") {
+        e.more_roles |= kNotFuture;
+      } else if (role == "countnoun") {
+        e.roles |= kCountNoun;
       } else if (role == "afteryear") {
         e.roles |= kAfterYear;
       }

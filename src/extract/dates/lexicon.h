@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 namespace rasd::dates::internal {
 
@@ -45,6 +45,12 @@ enum Role : uint32_t {
   kFuture = 1u << 27,
   kAfterYear = 1u << 28,
   kPeriod = 1u << 29,
+  kSeason = 1u << 30,
+  kCountNoun = 1u << 31,
+};
+// Roles that fit in Entry::more_roles.
+enum MoreRole : uint32_t {
+  kNotFuture = 1u << 0,
 };
 
 enum class Dir : int8_t { kNone, kLast, kNext, kThis };
@@ -89,21 +95,25 @@ struct Entry {
   Holiday holiday = Holiday::kNone;
   int8_t decade = 0;
   int8_t ago = 0;
+  int8_t season = -1;  // 0 spring, 1 summer, 2 autumn, 3 winter
+  uint8_t phrase_words = 0;  // the longest phrase starting with this word (0: none)
+  uint32_t more_roles = 0;
 };
 
 class Lexicon {
  public:
   static const Lexicon& Get();
 
-  // The entry of a normalized word, or of a phrase whose words are joined by one space.
+  // The entry of a normalized word, or of a phrase whose words are joined by one
+  // space. A word that only starts phrases has an entry with no roles.
   const Entry* Find(std::string_view key) const {
-    auto it = entries_.find(key);
-    return it == entries_.end() ? nullptr : &it->second;
-  }
-  // How many words the longest phrase starting with `word` has (0 when none).
-  int PhraseWords(std::string_view word) const {
-    auto it = phrase_starts_.find(word);
-    return it == phrase_starts_.end() ? 0 : it->second;
+    if (key.size() > max_key_) return nullptr;
+    uint64_t h = HashOf(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.entry == nullptr) return nullptr;
+      if (s.hash == h && *s.key == key) return s.entry;
+    }
   }
 
  private:
@@ -112,12 +122,27 @@ class Lexicon {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // FNV-1a: most words of a text are not in the lexicon, and a miss costs one
+  // hash and usually one probe of a table kept at most a quarter full.
+  static uint64_t HashOf(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  struct Slot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;
+    const Entry* entry = nullptr;
+  };
+  void BuildIndex();
   Entry& Add(std::string_view form);
   void LoadCalendar(std::string_view file, bool months);
   void LoadDates();
 
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries_;
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> phrase_starts_;
+  size_t max_key_ = 0;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
 
 }  // namespace rasd::dates::internal

@@ -44,6 +44,14 @@ std::string Iso(int64_t days) {
   CivilFromDays(days, &y, &m, &d);
   return Fmt("%04d-%02d-%02d", y, m, d);
 }
+// "the previous month", "the current week", "3 years later".
+std::string Period(const char* unit, int n) {
+  if (n == 0) return std::string("the current ") + unit;
+  if (n == -1) return std::string("the previous ") + unit;
+  if (n == 1) return std::string("the next ") + unit;
+  return Fmt(n < 0 ? "%d " : "%d ", n < 0 ? -n : n) + unit + "s " + (n < 0 ? "earlier" : "later");
+}
+
 std::string IsoMonth(int64_t days) {
   int y, m, d;
   CivilFromDays(days, &y, &m, &d);
@@ -159,8 +167,12 @@ class Resolver {
   DateExpr Run() {
     DateExpr out;
     out.relative = Relative();
-    if (x_.hijri) out.calendar = "hijri";
-    bool ok = Base();
+    int hm, hd;
+    if (x_.hijri || (x_.kind == Kind::kHoliday &&
+                     (x_.holiday == Holiday::kNone || HijriHoliday(x_.holiday, &hm, &hd)))) {
+      out.calendar = "hijri";
+    }
+    bool ok = x_.after ? After() : Base();
     if (ok) {
       if (x_.bound != Bound::kNone) ApplyBound();
       if (x_.first_of_month) {
@@ -181,7 +193,7 @@ class Resolver {
     } else {
       out.value.clear();
       out.resolution = Resolution::kUnresolved;
-      out.granularity = Granularity();
+      out.granularity = Natural();
       out.explanation = "unresolved: " + (why_.empty() ? what_ : why_);
     }
     if (!mismatch_note_.empty()) out.explanation += "; " + mismatch_note_;
@@ -197,6 +209,9 @@ class Resolver {
   // The anchor with at least `need` precision; the latest date written in the
   // text stands in for the publication date only when `text_ok`.
   const Anchor* Pick(DatePrecision need, bool text_ok) {
+    if (x_.following && a_.previous_written.known && a_.previous_written.precision >= need) {
+      return &a_.previous_written;
+    }
     if (a_.publication.known && a_.publication.precision >= need) return &a_.publication;
     if (text_ok && a_.latest_in_text.known && a_.latest_in_text.precision >= need) {
       return &a_.latest_in_text;
@@ -205,8 +220,8 @@ class Resolver {
   }
   bool Use(const Anchor* anchor, const std::string& need) {
     if (anchor == nullptr) {
-      why_ = need + " (no publication date)";
-      if (a_.publication.known) why_ = need + " (the publication date is not precise enough)";
+      why_ = need + (a_.publication.known ? ": the publication date is not precise enough"
+                                          : ": needs a publication date");
       return false;
     }
     anchor_ = anchor;
@@ -255,8 +270,103 @@ class Resolver {
       case Kind::kHalf: return QuarterHalf();
       case Kind::kDayRange: return DayRange();
       case Kind::kYearRange: return YearRange();
+      case Kind::kSeason: return Season();
     }
     return false;
+  }
+
+  // Seasons by months (northern hemisphere): spring Mar-May, summer Jun-Aug, autumn
+  // Sep-Nov, winter Dec-Feb; "winter 2015" is the one that starts in December 2015.
+  bool Season() {
+    static const char* const kNames[] = {"spring", "summer", "autumn", "winter"};
+    int start_month = 3 + 3 * x_.n;
+    auto set = [&](int y) {
+      int ey = y, em = start_month;
+      AddMonths(&ey, &em, 2);
+      SetRange(MonthStart(y, start_month), MonthEnd(ey, em), Granularity::kMonth);
+    };
+    if (x_.y != 0) {
+      set(x_.y);
+      what_ = std::string(kNames[x_.n]) + Fmt(" %d", x_.y);
+      return true;
+    }
+    if (!Use(Pick(DatePrecision::kMonth, x_.year_offset != kNoOffset), std::string(kNames[x_.n]))) {
+      return false;
+    }
+    int ay = anchor_->year, am = anchor_->month;
+    int y = ay + (x_.year_offset == kNoOffset ? 0 : x_.year_offset);
+    // The occurrence containing the anchor month, else the one of its year.
+    int idx = ay * 12 + am - 1;
+    int start = y * 12 + start_month - 1;
+    if (x_.year_offset == kNoOffset && x_.n == 3 && am <= 2) start -= 12;
+    if (x_.dir == Dir::kLast) {
+      while (start + 2 >= idx) start -= 12;
+      Note(std::string("the most recent ") + kNames[x_.n] + " before it");
+    } else if (x_.dir == Dir::kNext) {
+      while (start <= idx) start += 12;
+      Note(std::string("the next ") + kNames[x_.n] + " after it");
+    } else {
+      Note(std::string("the ") + kNames[x_.n] + " of its year");
+    }
+    set(start / 12);
+    return true;
+  }
+
+  // The granularity an unresolved expression would have had.
+  Granularity Natural() const {
+    if (x_.bound != Bound::kNone) return Granularity::kRange;
+    if (x_.hour >= 0) {
+      return x_.hour_end >= 0 ? Granularity::kRange
+             : x_.minute >= 0 ? Granularity::kMinute : Granularity::kHour;
+    }
+    switch (x_.kind) {
+      case Kind::kDate: return x_.d ? Granularity::kDay : x_.m ? (x_.hijri ? Granularity::kRange : Granularity::kMonth) : Granularity::kYear;
+      case Kind::kDeictic:
+        switch (x_.unit) {
+          case Unit::kWeek: return x_.ago ? Granularity::kDay : Granularity::kWeek;
+          case Unit::kMonth: return Granularity::kMonth;
+          case Unit::kQuarter: return Granularity::kQuarter;
+          case Unit::kYear: return Granularity::kYear;
+          case Unit::kDecade: return Granularity::kDecade;
+          case Unit::kHour: return Granularity::kHour;
+          case Unit::kMinute: return Granularity::kMinute;
+          default: return Granularity::kDay;
+        }
+      case Kind::kNthWeek: return Granularity::kWeek;
+      case Kind::kNow: return Granularity::kMinute;
+      case Kind::kTime: return Granularity::kMinute;
+      case Kind::kDecade: return Granularity::kDecade;
+      case Kind::kQuarter: return Granularity::kQuarter;
+      case Kind::kHoliday:
+        return x_.holiday == Holiday::kRamadan || x_.holiday == Holiday::kNone ? Granularity::kRange
+                                                                               : Granularity::kDay;
+      case Kind::kWeekday:
+      case Kind::kNthWeekday:
+      case Kind::kNthDay:
+      case Kind::kNextDay: return Granularity::kDay;
+      default: return Granularity::kRange;
+    }
+  }
+
+  // The n-th weekday after a date or holiday.
+  bool After() {
+    Expr base = x_;
+    base.after = false;
+    base.weekday = -1;
+    Resolver r(base, a_);
+    if (!r.Base() || r.v_.g != Granularity::kDay) {
+      why_ = r.why_.empty() ? "the date it counts from" : r.why_;
+      return false;
+    }
+    how_ = r.how_;
+    anchor_ = r.anchor_;
+    what_ = r.what_;
+    int64_t d = r.v_.lo;
+    int fwd = (x_.weekday - SundayWeekday(d) + 7) % 7;
+    SetDay(d + (fwd == 0 ? 7 : fwd) + 7 * (x_.n - 1));
+    Note(Fmt("the %d", x_.n) + (x_.n == 1 ? "st " : x_.n == 2 ? "nd " : x_.n == 3 ? "rd " : "th ") +
+         kWeekdays[x_.weekday] + " after it");
+    return true;
   }
 
   // The year of a day-month or month written without one.
@@ -266,6 +376,16 @@ class Resolver {
       return true;
     }
     const Anchor* an;
+    if (x_.same_year) {
+      if (!a_.previous_year.known) {
+        why_ = "the year of an earlier date: there is none before it";
+        return false;
+      }
+      Use(&a_.previous_year, "");
+      *y = a_.previous_year.year;
+      Note(Fmt("the same year (%d)", *y));
+      return true;
+    }
     if (x_.year_offset != kNoOffset) {
       if (!Use(Pick(DatePrecision::kYear, true), "a year relative to the publication date")) {
         return false;
@@ -278,7 +398,7 @@ class Resolver {
     if (x_.dir == Dir::kLast || x_.dir == Dir::kNext) {
       an = Pick(d ? DatePrecision::kDay : DatePrecision::kMonth, true);
       if (an == nullptr) an = Pick(DatePrecision::kMonth, true);
-      if (!Use(an, desc + " " + DirName(x_.dir) + " needs an anchor")) return false;
+      if (!Use(an, desc + " (" + DirName(x_.dir) + ")")) return false;
       int am = an->month, ad = an->precision >= DatePrecision::kDay ? an->day : 0;
       int key = m * 100 + d, akey = am * 100 + (d ? ad : 0);
       if (x_.dir == Dir::kLast) {
@@ -290,8 +410,18 @@ class Resolver {
       }
       return true;
     }
+    if (x_.since) {
+      // "منذ أيار": the most recent May up to the anchor.
+      an = Pick(d ? DatePrecision::kDay : DatePrecision::kMonth, true);
+      if (an == nullptr) an = Pick(DatePrecision::kMonth, true);
+      if (!Use(an, desc + " (since)")) return false;
+      int key = m * 100 + d, akey = an->month * 100 + (d ? an->day : 0);
+      *y = key <= akey || (d == 0 && m <= an->month) ? an->year : an->year - 1;
+      Note("the most recent " + desc + " up to it (after منذ)");
+      return true;
+    }
     an = Pick(DatePrecision::kYear, true);
-    if (!Use(an, desc + " without a year needs an anchor")) return false;
+    if (!Use(an, desc + " without a year")) return false;
     *y = an->year;
     if (x_.weekday >= 0 && x_.weekday_picks && d) {
       for (int dy : {0, -1, 1}) {
@@ -368,7 +498,7 @@ class Resolver {
       if (hm == 0) return false;
       const Anchor* an = Pick(DatePrecision::kDay, true);
       if (an == nullptr) an = Pick(DatePrecision::kMonth, true);
-      if (!Use(an, "a Hijri date without a year needs an anchor")) return false;
+      if (!Use(an, "a Hijri date without a year")) return false;
       int64_t ad = an->Days();
       int ay, am, aday;
       if (!DaysToHijri(ad, &ay, &am, &aday)) return false;
@@ -412,43 +542,49 @@ class Resolver {
         return true;
       }
       case Unit::kWeek: {
-        if (!Use(Pick(DatePrecision::kDay, false), Fmt("week %d", n))) return false;
+        if (!Use(Pick(DatePrecision::kDay, false), x_.ago ? DayWord(7 * n) : Period("week", n))) return false;
         int64_t d = anchor_->Days();
         if (x_.hour >= 0 || x_.d) return false;
         int64_t monday = d - IsoWeekday(d) + 7 * n;
         v_.g = Granularity::kWeek;
         v_.lo = monday;
         v_.hi = monday + 6;
-        Note(n == 0 ? "the current week" : n < 0 ? Fmt("%d week(s) earlier", -n)
-                                                 : Fmt("%d week(s) later", n));
+        Note(x_.ago ? DayWord(7 * n) : Period("week", n));
         // "قبل أسبوع": the day a week before, not that week.
         if (x_.ago) SetDay(d + 7 * n);
         return true;
       }
       case Unit::kMonth: {
-        if (!Use(Pick(DatePrecision::kMonth, false), Fmt("month %d", n))) return false;
+        if (!Use(Pick(DatePrecision::kMonth, false), Period("month", n))) return false;
         int y = anchor_->year, m = anchor_->month;
         AddMonths(&y, &m, n);
         SetMonth(y, m);
-        Note(n == 0 ? "the current month" : n == -1 ? "the previous month" : n == 1 ? "the next month"
-             : n < 0 ? Fmt("%d months earlier", -n) : Fmt("%d months later", n));
+        Note(Period("month", n));
         return true;
       }
       case Unit::kQuarter: {
-        if (!Use(Pick(DatePrecision::kMonth, false), Fmt("quarter %d", n))) return false;
+        if (!Use(Pick(DatePrecision::kMonth, false), Period("quarter", n))) return false;
         int q = anchor_->year * 4 + (anchor_->month - 1) / 3 + n;
         int y = q / 4, qm = (q % 4) * 3 + 1;
         v_.g = Granularity::kQuarter;
         v_.lo = MonthStart(y, qm);
         v_.hi = MonthEnd(y, qm + 2);
-        Note(n == 0 ? "the current quarter" : n < 0 ? "the previous quarter" : "the next quarter");
+        Note(Period("quarter", n));
         return true;
       }
       case Unit::kYear: {
-        if (!Use(Pick(DatePrecision::kYear, true), Fmt("year %d", n))) return false;
+        if (!Use(Pick(DatePrecision::kYear, true), Period("year", n))) return false;
         SetYear(anchor_->year + n);
-        Note(n == 0 ? "the current year" : n == -1 ? "the previous year" : n == 1 ? "the next year"
-             : n < 0 ? Fmt("%d years earlier", -n) : Fmt("%d years later", n));
+        Note(Period("year", n));
+        return true;
+      }
+      case Unit::kDecade: {
+        if (!Use(Pick(DatePrecision::kYear, true), Period("decade", n))) return false;
+        int y = (anchor_->year / 10 + n) * 10;
+        v_.g = Granularity::kDecade;
+        v_.lo = DaysFromCivil(y, 1, 1);
+        v_.hi = DaysFromCivil(y + 9, 12, 31);
+        Note(Period("decade", n));
         return true;
       }
       case Unit::kHour:
@@ -490,7 +626,7 @@ class Resolver {
 
   bool WeekdayRel() {
     const char* name = kWeekdays[x_.weekday];
-    if (!Use(Pick(DatePrecision::kDay, false), std::string(name) + " relative to the publication date")) {
+    if (!Use(Pick(DatePrecision::kDay, false), std::string(name))) {
       return false;
     }
     int64_t d = anchor_->Days();
@@ -626,7 +762,7 @@ class Resolver {
     } else {
       const Anchor* an = Pick(DatePrecision::kDay, true);
       if (an == nullptr) an = Pick(DatePrecision::kYear, true);
-      if (!Use(an, name + " without a year needs an anchor")) return false;
+      if (!Use(an, name + " without a year")) return false;
       int gy = an->year + (x_.year_offset != kNoOffset ? x_.year_offset : 0);
       int64_t ad = an->precision >= DatePrecision::kDay ? an->Days() : DaysFromCivil(an->year, 7, 1);
       int64_t found[6];
@@ -691,7 +827,7 @@ class Resolver {
   }
 
   bool TimeOnly() {
-    if (!Use(Pick(DatePrecision::kDay, false), "a time of day needs the publication date")) {
+    if (!Use(Pick(DatePrecision::kDay, false), "a time of day")) {
       return false;
     }
     SetDay(anchor_->Days());
@@ -803,6 +939,20 @@ class Resolver {
   }
 
   bool QuarterHalf() {
+    if (x_.century_start >= 0 || x_.century_offset != kNoOffset) {
+      int c = x_.century_start;
+      if (c < 0) {
+        if (!Use(Pick(DatePrecision::kYear, true), "a part of a relative century")) return false;
+        c = (anchor_->year / 100 + x_.century_offset) * 100;
+      }
+      int len = x_.kind == Kind::kQuarter ? 25 : 50;
+      int from = c + len * (x_.n - 1);
+      SetRange(DaysFromCivil(from, 1, 1), DaysFromCivil(from + len - 1, 12, 31), Granularity::kYear);
+      std::string s = Fmt(x_.kind == Kind::kQuarter ? "quarter %d" : "half %d", x_.n) +
+                      Fmt(" of the century %d-", c) + Fmt("%d", c + 99);
+      if (how_ == Resolution::kAbsolute) what_ = s; else Note(s);
+      return true;
+    }
     int y = x_.y;
     if (y == 0) {
       if (!Use(Pick(DatePrecision::kYear, true), "a quarter of a relative year")) return false;
@@ -919,6 +1069,7 @@ class Resolver {
       return;
     }
     v_.hour = x_.hour;
+    if (x_.pm_assumed) Note("an hour of 1-5 with no part of the day read as p.m.");
     if (x_.minute >= 0) {
       v_.g = Granularity::kMinute;
       v_.minute = x_.minute;
@@ -1025,7 +1176,11 @@ class Resolver {
         break;
       case Kind::kQuarter:
       case Kind::kHalf:
-        if (x_.y == 0) {
+        if (x_.century_start >= 0) break;
+        if (x_.century_offset != kNoOffset) {
+          add(Fmt(x_.kind == Kind::kQuarter ? "quarter-of-century:%d" : "half-of-century:%d", x_.n));
+          add(Fmt("century:%d", x_.century_offset));
+        } else if (x_.y == 0) {
           add(Fmt(x_.kind == Kind::kQuarter ? "quarter-of-year:%d" : "half-of-year:%d", x_.n));
           add(Fmt("year:%d", x_.year_offset == kNoOffset ? 0 : x_.year_offset));
         }
@@ -1038,6 +1193,12 @@ class Resolver {
         }
         break;
       case Kind::kYearRange: break;
+      case Kind::kSeason: {
+        static const char* const kNames[] = {"spring", "summer", "autumn", "winter"};
+        add(std::string("season:") + kNames[x_.n] + (*dir ? std::string(":") + dir : ""));
+        if (x_.year_offset != kNoOffset) add(Fmt("year:%d", x_.year_offset));
+        break;
+      }
     }
     if (x_.bound != Bound::kNone) {
       const char* b = x_.bound == Bound::kEarly ? "start" : x_.bound == Bound::kMid ? "mid" : "end";
@@ -1090,6 +1251,24 @@ Anchor Anchor::FromDay(int64_t days, Resolution how, const std::string& what) {
   a.precision = DatePrecision::kDay;
   a.how = how;
   a.name = what + " " + Iso(days);
+  return a;
+}
+
+Anchor AnchorFromValue(const DateExpr& d, const std::string& what) {
+  Anchor a;
+  const std::string& v = d.value;
+  if (d.resolution == Resolution::kUnresolved || v.size() < 4 || v[3] == 'X') return a;
+  int y = std::atoi(v.c_str()), m = 0, day = 0;
+  if (v.size() >= 7 && v[4] == '-' && v[5] != 'W' && v[5] != 'Q') m = std::atoi(v.c_str() + 5);
+  if (m && v.size() >= 10 && v[7] == '-') day = std::atoi(v.c_str() + 8);
+  if (y <= 0 || (m && !calendar::IsValidDate(y, m, day ? day : 1))) return a;
+  a.known = true;
+  a.year = y;
+  a.month = m;
+  a.day = day;
+  a.precision = day ? DatePrecision::kDay : m ? DatePrecision::kMonth : DatePrecision::kYear;
+  a.how = Resolution::kRelativeToDate;
+  a.name = what + " " + v.substr(0, day ? 10 : m ? 7 : 4);
   return a;
 }
 

@@ -35,7 +35,16 @@ struct Anchors {
   Anchor latest_in_text;
   // The date of the previous expression in the text (for "اليوم التالي").
   Anchor previous;
+  // The previous date written in full in the text ("عام 1877"), at its precision:
+  // what "العام التالي" and "بعد ثلاث سنوات" count from in a narrative.
+  Anchor previous_written;
+  // The year of the previous expression that has one ("من العام ذاته").
+  Anchor previous_year;
 };
+
+// The start of a resolved value as an anchor at the value's precision
+// ("2021" → year, "2021-02" → month, "2021-02-22T13:43" → day), or unknown.
+Anchor AnchorFromValue(const DateExpr& d, const std::string& what);
 
 DateExpr Resolve(const Expr& x, const Anchors& anchors);
 

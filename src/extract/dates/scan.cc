@@ -49,22 +49,18 @@ void Lookup(const Lexicon& lex, Tok* t) {
   auto try_form = [&](std::string_view form) -> bool {
     if (form.size() < 4) return false;  // at least two Arabic letters (or four Latin ones)
     if (const Entry* e = lex.Find(form)) {
-      t->lex = e;
+      t->lex = e->roles ? e : nullptr;
       t->base = form;
-      return true;
-    }
-    if (lex.PhraseWords(form) > 0) {
-      t->base = form;
+      t->clitic_len = static_cast<uint8_t>(t->s.size() - form.size());
       return true;
     }
     return false;
   };
   std::string_view s = t->s;
   if (const Entry* e = lex.Find(s)) {  // short words too ("م", "في")
-    t->lex = e;
+    t->lex = e->roles ? e : nullptr;
     return;
   }
-  if (lex.PhraseWords(s) > 0) return;
   std::string_view rest = s;
   if (StartsWith(rest, kWaw) || StartsWith(rest, kFa)) {
     rest = rest.substr(2);
@@ -74,9 +70,11 @@ void Lookup(const Lexicon& lex, Tok* t) {
   if (StartsWith(rest, kLamLam) && rest.size() > 4) {
     thread_local std::string key;
     key.assign(kAl).append(rest.substr(4));
-    if (const Entry* e = lex.Find(key)) {
+    if (const Entry* e = lex.Find(key); e && e->roles) {
       t->lex = e;
       t->prep = true;
+      // "للعام": the article's alef is elided, so the preposition stays in the span.
+      t->clitic_len = static_cast<uint8_t>(t->s.size() - rest.size());
       return;
     }
   }
@@ -134,6 +132,7 @@ void Scan(const text::Normalized& n, std::string_view original, std::vector<Tok>
         t.b = w.b;
         t.space_before = w.space_before;
         t.conj = true;
+        t.clitic_len = 2;
         w = t;
         t.s = s.substr(t.b, t.e - t.b);
         w.s = t.s;
@@ -178,7 +177,8 @@ void Scan(const text::Normalized& n, std::string_view original, std::vector<Tok>
     Tok t = v[r];
     if (t.type == TokType::kWord) {
       Lookup(lex, &t);
-      int words = lex.PhraseWords(t.base);
+      const Entry* first = lex.Find(t.base);
+      int words = first ? first->phrase_words : 0;
       for (int k = std::min<int>(words, static_cast<int>(v.size() - r)); k >= 2; --k) {
         key.assign(t.base);
         bool ok = true;
@@ -192,7 +192,7 @@ void Scan(const text::Normalized& n, std::string_view original, std::vector<Tok>
           key.append(u.s);
         }
         if (!ok) continue;
-        if (const Entry* e = lex.Find(key)) {
+        if (const Entry* e = lex.Find(key); e && e->roles) {
           t.lex = e;
           t.e = v[r + k - 1].e;
           t.words = static_cast<uint8_t>(k);
@@ -201,7 +201,10 @@ void Scan(const text::Normalized& n, std::string_view original, std::vector<Tok>
           break;
         }
       }
-      if (t.lex == nullptr) t.conj = t.prep = false;
+      if (t.lex == nullptr) {
+        t.conj = t.prep = false;
+        t.clitic_len = 0;
+      }
       uint32_t ob = n.norm_to_orig[t.b];
       t.madda = original.substr(ob, 2) == "\xD8\xA2";
     }

@@ -27,6 +27,7 @@ struct Tok {
   int32_t num = -1;          // value of a digit run of at most 9 digits
   char punct = 0;            // ASCII punctuation; 0 for other symbols
   uint8_t words = 1;         // words in a merged phrase
+  uint8_t clitic_len = 0;    // bytes of the stripped proclitics (not part of a date's span)
   const Entry* lex = nullptr;
   std::string_view s;     // the normalized token
   std::string_view base;  // the form its entry was found under (s when none)

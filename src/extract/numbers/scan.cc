@@ -735,6 +735,7 @@ void Scanner::Range(Found* f, const Part& first) {
   } else {
     return;
   }
+  if (k >= size()) return;
   Part second;
   const Atom& s = at(k);
   if (s.article || s.prep || (s.conj && !conj_word) || (!s.digits && IsNumberToken(k))) return;
