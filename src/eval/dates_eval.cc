@@ -146,8 +146,8 @@ bool ParseTuple(const std::string& s, size_t* pos, int v[6]) {
   while (open + 1 < s.size() && s[open + 1] == '(') ++open;
   size_t close = s.find(')', open);
   if (close == std::string::npos) return false;
-  if (std::sscanf(s.c_str() + open + 1, "%d, %d, %d, %d, %d, %d", &v[0], &v[1], &v[2], &v[3],
-                  &v[4], &v[5]) != 6) {
+  if (std::sscanf(s.c_str() + open + 1, "%d, %d, %d, %d, %d, %d", &v[0], &v[1], &v[2], &v[3], &v[4],
+                  &v[5]) != 6) {
     return false;
   }
   *pos = close + 1;
@@ -294,7 +294,8 @@ Status EvalDuckling(const EvalOptions& options, std::ostringstream* out, double*
   for (const auto& [cat, c] : by_category) {
     *out << "    " << Percent(cat, c.first, c.second);
   }
-  *out << "    (" << contained << " of them: a rasd range of <= 10 days containing duckling's day)\n";
+  *out << "    (" << contained
+       << " of them: a rasd range of <= 10 days containing duckling's day)\n";
   AddMisses(options, misses, out);
   *accuracy = total ? static_cast<double>(ok_all) / total : 0;
   return Status::Ok();
@@ -390,8 +391,10 @@ Status EvalDateparser(const EvalOptions& options, std::ostringstream* out) {
     std::string name(test.substr(test.find("::") + 2));
     name = name.substr(0, name.find(' '));
     size_t cut = std::min<size_t>(input.size(), 80);
-    while (cut < input.size() && cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
-    std::string label = name + ": " + std::string(input.substr(0, cut)) + (cut < input.size() ? "…" : "");
+    while (cut < input.size() && cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80)
+      --cut;
+    std::string label =
+        name + ": " + std::string(input.substr(0, cut)) + (cut < input.size() ? "…" : "");
     auto score = [&](bool pass, const std::string& want, const std::vector<DateExpr>& found) {
       ++total;
       auto& c = by_test[name];
@@ -455,15 +458,17 @@ Status EvalDateparser(const EvalOptions& options, std::ostringstream* out) {
       simdjson::dom::object ago;
       if (e["expected_ago"].get(ago)) continue;
       if (ago.size() != 1) {
-        skipped.push_back(label + "  (a list of durations with no منذ/قبل: a duration in running "
-                                  "text, not a date)");
+        skipped.push_back(label +
+                          "  (a list of durations with no منذ/قبل: a duration in running "
+                          "text, not a date)");
         continue;
       }
       int64_t days = 0;
       if (ago["days"].get(days)) continue;
       auto found = dates::Extract(input, now_ctx);
       const DateExpr* best = Longest(found);
-      score(best && SameAtOurGrain(*best, now - kDay * days) && best->granularity == Granularity::kDay,
+      score(best && SameAtOurGrain(*best, now - kDay * days) &&
+                best->granularity == Granularity::kDay,
             "now - " + std::to_string(days) + " days", found);
       continue;
     }
@@ -490,8 +495,10 @@ Status EvalDateparser(const EvalOptions& options, std::ostringstream* out) {
         size_t at = input.find(span);
         bool pass = false;
         for (const DateExpr& d : found) {
-          bool overlaps = at != std::string::npos && d.span.begin < at + span.size() && d.span.end > at;
-          if (overlaps && SameAtOurGrain(d, want) && d.granularity == Granularity::kDay) pass = true;
+          bool overlaps =
+              at != std::string::npos && d.span.begin < at + span.size() && d.span.end > at;
+          if (overlaps && SameAtOurGrain(d, want) && d.granularity == Granularity::kDay)
+            pass = true;
         }
         score(pass, std::string(span) + " = " + std::string(iso), found);
       }
@@ -517,7 +524,8 @@ Status EvalDateparser(const EvalOptions& options, std::ostringstream* out) {
   *out << "  " << Percent("date cases resolved", ok_all, total);
   for (const auto& [name, c] : by_test) *out << "    " << Percent(name, c.first, c.second);
   *out << "  (dateparser parses its Hijri cases with the calendar set to Hijri; rasd reads a\n"
-          "  numeric date as Hijri only with هـ or a year in 1300-1500, so 30-02-33 and 10-03-90 miss)\n";
+          "  numeric date as Hijri only with هـ or a year in 1300-1500, so 30-02-33 and 10-03-90 "
+          "miss)\n";
   *out << "  skipped " << skipped.size() << ":\n";
   for (const std::string& s : skipped) *out << "    " << s << "\n";
   AddMisses(options, misses, out);
@@ -618,7 +626,12 @@ std::string WithMod(const std::string& value, const std::string& mod) {
   }
   if (value.size() == 3 && std::isdigit(static_cast<unsigned char>(value[0]))) {
     int d = std::atoi(value.c_str()) * 10;
-    int from = d + (part == 0 ? 0 : part == 1 ? 4 : 7), to = d + (part == 0 ? 3 : part == 1 ? 6 : 9);
+    int from = d + (part == 0   ? 0
+                    : part == 1 ? 4
+                                : 7),
+        to = d + (part == 0   ? 3
+                  : part == 1 ? 6
+                              : 9);
     std::snprintf(buf, sizeof buf, "%04d/%04d", from, to);
     return buf;
   }
@@ -658,13 +671,13 @@ Status EvalTimeml(const EvalOptions& options, std::ostringstream* out, double* p
       if (t.type != "DATE") continue;
       ++gold_total;
       if (t.value.rfind("UNDEF", 0) == 0) ++undefined;
-      std::string kind = t.value.find("REF") != std::string::npos  ? "vague (*_REF)"
-                         : t.value.size() == 10                   ? "day"
+      std::string kind = t.value.find("REF") != std::string::npos   ? "vague (*_REF)"
+                         : t.value.size() == 10                     ? "day"
                          : t.value.size() == 7 && t.value[4] == '-' ? "month"
-                         : t.value.find('W') != std::string::npos ? "week"
-                         : t.value.size() == 4                    ? "year"
-                         : t.value.size() <= 3                    ? "decade/century"
-                                                                  : "other";
+                         : t.value.find('W') != std::string::npos   ? "week"
+                         : t.value.size() == 4                      ? "year"
+                         : t.value.size() <= 3                      ? "decade/century"
+                                                                    : "other";
       bool hit = false, any = false;
       std::string got;
       for (const DateExpr& d : found) {
@@ -716,13 +729,17 @@ Status EvalTimeml(const EvalOptions& options, std::ostringstream* out, double* p
   *out << "timeml-arabic-news TIMEX3 type=DATE (" << files.size()
        << " documents, publication date 2015-12-24)\n";
   *out << "  " << Percent("recall (exact value)", exact, gold_total);
-  *out << "  " << Percent("recall without the UNDEF-* gold values (no value to match)", exact,
-                          gold_total - undefined);
-  *out << "  " << Percent("precision (exact value, rasd dates on gold DATE spans)", on_gold_correct,
-                          on_gold);
-  *out << "  " << Percent("precision counting every rasd date off gold TIMEX3 as wrong", correct,
-                          predicted);
-  for (const auto& [kind, k] : by_kind) *out << "    " << Percent("recall " + kind, k.first, k.second);
+  *out << "  "
+       << Percent("recall without the UNDEF-* gold values (no value to match)", exact,
+                  gold_total - undefined);
+  *out << "  "
+       << Percent("precision (exact value, rasd dates on gold DATE spans)", on_gold_correct,
+                  on_gold);
+  *out << "  "
+       << Percent("precision counting every rasd date off gold TIMEX3 as wrong", correct,
+                  predicted);
+  for (const auto& [kind, k] : by_kind)
+    *out << "    " << Percent("recall " + kind, k.first, k.second);
   *out << "  partial (found, other value): " << partial << "; not found: " << missed
        << "; rasd dates on no gold TIMEX3: " << fp << "\n";
   std::vector<std::string> all = misses;

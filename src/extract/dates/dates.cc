@@ -14,25 +14,38 @@ namespace rasd::dates {
 
 const char* GranularityName(Granularity g) {
   switch (g) {
-    case Granularity::kMinute: return "minute";
-    case Granularity::kHour: return "hour";
-    case Granularity::kDay: return "day";
-    case Granularity::kWeek: return "week";
-    case Granularity::kMonth: return "month";
-    case Granularity::kQuarter: return "quarter";
-    case Granularity::kYear: return "year";
-    case Granularity::kDecade: return "decade";
-    case Granularity::kRange: return "range";
+    case Granularity::kMinute:
+      return "minute";
+    case Granularity::kHour:
+      return "hour";
+    case Granularity::kDay:
+      return "day";
+    case Granularity::kWeek:
+      return "week";
+    case Granularity::kMonth:
+      return "month";
+    case Granularity::kQuarter:
+      return "quarter";
+    case Granularity::kYear:
+      return "year";
+    case Granularity::kDecade:
+      return "decade";
+    case Granularity::kRange:
+      return "range";
   }
   return "day";
 }
 
 const char* ResolutionName(Resolution r) {
   switch (r) {
-    case Resolution::kAbsolute: return "absolute";
-    case Resolution::kRelativeToPublication: return "relative-to-publication";
-    case Resolution::kRelativeToDate: return "relative-to-date";
-    case Resolution::kUnresolved: return "unresolved";
+    case Resolution::kAbsolute:
+      return "absolute";
+    case Resolution::kRelativeToPublication:
+      return "relative-to-publication";
+    case Resolution::kRelativeToDate:
+      return "relative-to-date";
+    case Resolution::kUnresolved:
+      return "unresolved";
   }
   return "unresolved";
 }
@@ -91,8 +104,8 @@ std::vector<DateExpr> Extract(std::string_view text, const Context& context) {
     d.span = norm.ToOriginal(tokens[m.begin].b + tokens[m.begin].clitic_len, tokens[m.end - 1].e);
     int64_t day;
     if (DayOf(d, &day)) {
-      anchors.previous = Anchor::FromDay(day, Resolution::kRelativeToDate,
-                                         "the date mentioned before it,");
+      anchors.previous =
+          Anchor::FromDay(day, Resolution::kRelativeToDate, "the date mentioned before it,");
     }
     if (Anchor a = internal::AnchorFromValue(d, "the year mentioned before it,"); a.known) {
       anchors.previous_year = a;

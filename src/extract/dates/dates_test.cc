@@ -37,8 +37,8 @@ const Context kNoPub;
     }
     seen += " [" + std::string(d.span.Of(text)) + "]";
   }
-  return ::testing::AssertionFailure() << "no date spanning \"" << span << "\" in \"" << text
-                                       << "\"; found:" << seen;
+  return ::testing::AssertionFailure()
+         << "no date spanning \"" << span << "\" in \"" << text << "\"; found:" << seen;
 }
 
 // The only expression in `text`.
@@ -73,79 +73,107 @@ void CheckAll(const std::vector<Case>& cases, const Context& ctx, Resolution res
 }
 
 TEST(DatesAbsolute, DayMonthYearInEveryTradition) {
-  CheckAll({
-               {"أعلن الجيش في 22 شباط 2021 عن عملية جديدة", "22 شباط 2021", "2021-02-22", Granularity::kDay},
-               {"وصل الوفد يوم 5 كانون الثاني 2020 إلى بغداد", "يوم 5 كانون الثاني 2020", "2020-01-05", Granularity::kDay},
-               {"انعقد المؤتمر في 3 تشرين الأول 2019", "3 تشرين الأول 2019", "2019-10-03", Granularity::kDay},
-               {"وقعت الاتفاقية في 12 يناير 2018 بالقاهرة", "12 يناير 2018", "2018-01-12", Granularity::kDay},
-               {"صدر القرار في 7 جانفي 2016 بالجزائر", "7 جانفي 2016", "2016-01-07", Granularity::kDay},
-               {"انطلقت الحملة في 9 فيفري 2015", "9 فيفري 2015", "2015-02-09", Granularity::kDay},
-               {"وتم التوقيع في 30 جوان 2013", "30 جوان 2013", "2013-06-30", Granularity::kDay},
-               {"وأعلنت النتائج في 14 جويلية 2012", "14 جويلية 2012", "2012-07-14", Granularity::kDay},
-               {"وعادوا في 20 أوت 2011", "20 أوت 2011", "2011-08-20", Granularity::kDay},
-               {"وذلك في الرابع من نيسان 2010", "الرابع من نيسان 2010", "2010-04-04", Granularity::kDay},
-               {"في الحادي والعشرين من أيار 2009", "الحادي والعشرين من أيار 2009", "2009-05-21", Granularity::kDay},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"أعلن الجيش في 22 شباط 2021 عن عملية جديدة", "22 شباط 2021", "2021-02-22",
+           Granularity::kDay},
+          {"وصل الوفد يوم 5 كانون الثاني 2020 إلى بغداد", "يوم 5 كانون الثاني 2020", "2020-01-05",
+           Granularity::kDay},
+          {"انعقد المؤتمر في 3 تشرين الأول 2019", "3 تشرين الأول 2019", "2019-10-03",
+           Granularity::kDay},
+          {"وقعت الاتفاقية في 12 يناير 2018 بالقاهرة", "12 يناير 2018", "2018-01-12",
+           Granularity::kDay},
+          {"صدر القرار في 7 جانفي 2016 بالجزائر", "7 جانفي 2016", "2016-01-07", Granularity::kDay},
+          {"انطلقت الحملة في 9 فيفري 2015", "9 فيفري 2015", "2015-02-09", Granularity::kDay},
+          {"وتم التوقيع في 30 جوان 2013", "30 جوان 2013", "2013-06-30", Granularity::kDay},
+          {"وأعلنت النتائج في 14 جويلية 2012", "14 جويلية 2012", "2012-07-14", Granularity::kDay},
+          {"وعادوا في 20 أوت 2011", "20 أوت 2011", "2011-08-20", Granularity::kDay},
+          {"وذلك في الرابع من نيسان 2010", "الرابع من نيسان 2010", "2010-04-04", Granularity::kDay},
+          {"في الحادي والعشرين من أيار 2009", "الحادي والعشرين من أيار 2009", "2009-05-21",
+           Granularity::kDay},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, PairedMonthNames) {
-  CheckAll({
-               {"قصفت الطائرات المواقع في 9 آذار/مارس 2017", "9 آذار/مارس 2017", "2017-03-09", Granularity::kDay},
-               {"جرت الانتخابات في مايو (أيار) 2016", "مايو (أيار) 2016", "2016-05", Granularity::kMonth},
-               {"وفي أيلول / سبتمبر 2015 انسحبت القوات", "أيلول / سبتمبر 2015", "2015-09", Granularity::kMonth},
-               {"بدأت المعارك في 26 آذار- مارس 2015", "26 آذار- مارس 2015", "2015-03-26", Granularity::kDay},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"قصفت الطائرات المواقع في 9 آذار/مارس 2017", "9 آذار/مارس 2017", "2017-03-09",
+           Granularity::kDay},
+          {"جرت الانتخابات في مايو (أيار) 2016", "مايو (أيار) 2016", "2016-05",
+           Granularity::kMonth},
+          {"وفي أيلول / سبتمبر 2015 انسحبت القوات", "أيلول / سبتمبر 2015", "2015-09",
+           Granularity::kMonth},
+          {"بدأت المعارك في 26 آذار- مارس 2015", "26 آذار- مارس 2015", "2015-03-26",
+           Granularity::kDay},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, EnglishNamesAndOrdinals) {
-  CheckAll({
-               {"نشر في 3rd نيسان / أبريل 2019 على الموقع", "3rd نيسان / أبريل 2019", "2019-04-03", Granularity::kDay},
-               {"غرد الحساب March 5, 2020 عن الهجوم", "March 5, 2020", "2020-03-05", Granularity::kDay},
-               {"تاريخ الإضافة: 2nd, June 2022 GMT", "2nd, June 2022", "2022-06-02", Granularity::kDay},
-               {"published 14 October 2018 in print", "14 October 2018", "2018-10-14", Granularity::kDay},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"نشر في 3rd نيسان / أبريل 2019 على الموقع", "3rd نيسان / أبريل 2019", "2019-04-03",
+           Granularity::kDay},
+          {"غرد الحساب March 5, 2020 عن الهجوم", "March 5, 2020", "2020-03-05", Granularity::kDay},
+          {"تاريخ الإضافة: 2nd, June 2022 GMT", "2nd, June 2022", "2022-06-02", Granularity::kDay},
+          {"published 14 October 2018 in print", "14 October 2018", "2018-10-14",
+           Granularity::kDay},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, NumericDatesAndArabicIndicDigits) {
-  CheckAll({
-               {"بتاريخ 05/11/2020 صدر البيان", "05/11/2020", "2020-11-05", Granularity::kDay},
-               {"في 2019-12-31 أغلقت الحدود", "2019-12-31", "2019-12-31", Granularity::kDay},
-               {"اجتماع 15.06.2018 في عمان", "15.06.2018", "2018-06-15", Granularity::kDay},
-               {"في ٢٢ شباط ٢٠٢١ قال المتحدث", "٢٢ شباط ٢٠٢١", "2021-02-22", Granularity::kDay},
-               {"بتاريخ ١٥/٠٣/٢٠٢٠ أعلن", "١٥/٠٣/٢٠٢٠", "2020-03-15", Granularity::kDay},
-               {"نشر الخبر 2021-02-22T13:43 على الموقع", "2021-02-22T13:43", "2021-02-22T13:43", Granularity::kMinute},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"بتاريخ 05/11/2020 صدر البيان", "05/11/2020", "2020-11-05", Granularity::kDay},
+          {"في 2019-12-31 أغلقت الحدود", "2019-12-31", "2019-12-31", Granularity::kDay},
+          {"اجتماع 15.06.2018 في عمان", "15.06.2018", "2018-06-15", Granularity::kDay},
+          {"في ٢٢ شباط ٢٠٢١ قال المتحدث", "٢٢ شباط ٢٠٢١", "2021-02-22", Granularity::kDay},
+          {"بتاريخ ١٥/٠٣/٢٠٢٠ أعلن", "١٥/٠٣/٢٠٢٠", "2020-03-15", Granularity::kDay},
+          {"نشر الخبر 2021-02-22T13:43 على الموقع", "2021-02-22T13:43", "2021-02-22T13:43",
+           Granularity::kMinute},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, YearsMonthsDecadesCenturies) {
-  CheckAll({
-               {"هزم التنظيم في العراق عام 2017 بعد معارك طويلة", "عام 2017", "2017", Granularity::kYear},
-               {"تأسست الحركة سنة 1998 في الشمال", "سنة 1998", "1998", Granularity::kYear},
-               {"وفي 2014، تقدم المسلحون نحو المدينة", "2014", "2014", Granularity::kYear},
-               {"الفيلم الشهير (1967) عرض مجددا", "1967", "1967", Granularity::kYear},
-               {"انطلقت الحملة في حزيران عام 2014", "حزيران عام 2014", "2014-06", Granularity::kMonth},
-               {"كتب الشاعر قصائده في القرن التاسع عشر", "القرن التاسع عشر", "1800/1899", Granularity::kRange},
-               {"وفي ستينيات القرن العشرين بدأت الهجرة", "ستينيات القرن العشرين", "196X", Granularity::kDecade},
-               {"تراجعت الأرباح في الربع الأول من 2020", "الربع الأول من 2020", "2020-Q1", Granularity::kQuarter},
-               {"ارتفعت الأسعار بين عامي 2014 و2017", "عامي 2014 و2017", "2014/2017", Granularity::kRange},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"هزم التنظيم في العراق عام 2017 بعد معارك طويلة", "عام 2017", "2017",
+           Granularity::kYear},
+          {"تأسست الحركة سنة 1998 في الشمال", "سنة 1998", "1998", Granularity::kYear},
+          {"وفي 2014، تقدم المسلحون نحو المدينة", "2014", "2014", Granularity::kYear},
+          {"الفيلم الشهير (1967) عرض مجددا", "1967", "1967", Granularity::kYear},
+          {"انطلقت الحملة في حزيران عام 2014", "حزيران عام 2014", "2014-06", Granularity::kMonth},
+          {"كتب الشاعر قصائده في القرن التاسع عشر", "القرن التاسع عشر", "1800/1899",
+           Granularity::kRange},
+          {"وفي ستينيات القرن العشرين بدأت الهجرة", "ستينيات القرن العشرين", "196X",
+           Granularity::kDecade},
+          {"تراجعت الأرباح في الربع الأول من 2020", "الربع الأول من 2020", "2020-Q1",
+           Granularity::kQuarter},
+          {"ارتفعت الأسعار بين عامي 2014 و2017", "عامي 2014 و2017", "2014/2017",
+           Granularity::kRange},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, PartsOfMonthsAndYearsAreIntervals) {
-  CheckAll({
-               {"أعلن النصر أواخر آب من عام 2018", "أواخر آب من عام 2018", "2018-08-21/2018-08-31", Granularity::kRange},
-               {"بدأ الهجوم مطلع تشرين الأول 2019", "مطلع تشرين الأول 2019", "2019-10-01/2019-10-10", Granularity::kRange},
-               {"وصلت التعزيزات منتصف تموز 2016", "منتصف تموز 2016", "2016-07-11/2016-07-20", Granularity::kRange},
-               {"انتهت المهمة أواخر 2017", "أواخر 2017", "2017-09-01/2017-12-31", Granularity::kRange},
-               {"استمرت المعارك بين 10 و12 أيار 2019", "10 و12 أيار 2019", "2019-05-10/2019-05-12", Granularity::kRange},
-               {"في الفترة من 3 إلى 7 كانون الأول 2020", "3 إلى 7 كانون الأول 2020", "2020-12-03/2020-12-07", Granularity::kRange},
-           },
-           kNoPub, Resolution::kAbsolute);
+  CheckAll(
+      {
+          {"أعلن النصر أواخر آب من عام 2018", "أواخر آب من عام 2018", "2018-08-21/2018-08-31",
+           Granularity::kRange},
+          {"بدأ الهجوم مطلع تشرين الأول 2019", "مطلع تشرين الأول 2019", "2019-10-01/2019-10-10",
+           Granularity::kRange},
+          {"وصلت التعزيزات منتصف تموز 2016", "منتصف تموز 2016", "2016-07-11/2016-07-20",
+           Granularity::kRange},
+          {"انتهت المهمة أواخر 2017", "أواخر 2017", "2017-09-01/2017-12-31", Granularity::kRange},
+          {"استمرت المعارك بين 10 و12 أيار 2019", "10 و12 أيار 2019", "2019-05-10/2019-05-12",
+           Granularity::kRange},
+          {"في الفترة من 3 إلى 7 كانون الأول 2020", "3 إلى 7 كانون الأول 2020",
+           "2020-12-03/2020-12-07", Granularity::kRange},
+      },
+      kNoPub, Resolution::kAbsolute);
 }
 
 TEST(DatesAbsolute, HijriDatesAreConvertedWithUmmAlQura) {
@@ -179,59 +207,82 @@ TEST(DatesAbsolute, HolidaysInAGivenYear) {
 }
 
 TEST(DatesRelative, DaysAroundThePublicationDate) {
-  CheckAll({
-               {"قال المتحدث اليوم إن القوات تقدمت", "اليوم", "2021-02-22", Granularity::kDay},
-               {"وأعلنت الوزارة أمس عن حصيلة جديدة", "أمس", "2021-02-21", Granularity::kDay},
-               {"وكان قد التقى أول أمس بالسفير", "أول أمس", "2021-02-20", Granularity::kDay},
-               {"ومن المقرر أن يصل غداً إلى العاصمة", "غداً", "2021-02-23", Granularity::kDay},
-               {"ويبدأ المؤتمر بعد غد في جنيف", "بعد غد", "2021-02-24", Granularity::kDay},
-               {"أعلن الجيش اليوم الاثنين عن عملية", "اليوم الاثنين", "2021-02-22", Granularity::kDay},
-               {"وكانت الدورية قد تعرضت يوم أمس الأحد لهجوم", "يوم أمس الأحد", "2021-02-21", Granularity::kDay},
-               {"عثر على الجثة يوم الخميس الماضي قرب النهر", "يوم الخميس الماضي", "2021-02-18", Granularity::kDay},
-               {"وتعقد الجولة المقبلة الأحد المقبل", "الأحد المقبل", "2021-02-28", Granularity::kDay},
-               {"وقال الناطق الجمعة إن القصف توقف", "الجمعة", "2021-02-19", Granularity::kDay},
-               {"وسيزور الوزير المنطقة الخميس", "الخميس", "2021-02-25", Granularity::kDay},
-               {"هرب السجناء منذ ثلاثة أيام من المعتقل", "منذ ثلاثة أيام", "2021-02-19", Granularity::kDay},
-               {"وصلت القافلة قبل يومين إلى المخيم", "قبل يومين", "2021-02-20", Granularity::kDay},
-               {"وقال مسؤول قبل أسبوع إن المفاوضات توقفت", "قبل أسبوع", "2021-02-15", Granularity::kDay},
-           },
-           kMonday, Resolution::kRelativeToPublication);
+  CheckAll(
+      {
+          {"قال المتحدث اليوم إن القوات تقدمت", "اليوم", "2021-02-22", Granularity::kDay},
+          {"وأعلنت الوزارة أمس عن حصيلة جديدة", "أمس", "2021-02-21", Granularity::kDay},
+          {"وكان قد التقى أول أمس بالسفير", "أول أمس", "2021-02-20", Granularity::kDay},
+          {"ومن المقرر أن يصل غداً إلى العاصمة", "غداً", "2021-02-23", Granularity::kDay},
+          {"ويبدأ المؤتمر بعد غد في جنيف", "بعد غد", "2021-02-24", Granularity::kDay},
+          {"أعلن الجيش اليوم الاثنين عن عملية", "اليوم الاثنين", "2021-02-22", Granularity::kDay},
+          {"وكانت الدورية قد تعرضت يوم أمس الأحد لهجوم", "يوم أمس الأحد", "2021-02-21",
+           Granularity::kDay},
+          {"عثر على الجثة يوم الخميس الماضي قرب النهر", "يوم الخميس الماضي", "2021-02-18",
+           Granularity::kDay},
+          {"وتعقد الجولة المقبلة الأحد المقبل", "الأحد المقبل", "2021-02-28", Granularity::kDay},
+          {"وقال الناطق الجمعة إن القصف توقف", "الجمعة", "2021-02-19", Granularity::kDay},
+          {"وسيزور الوزير المنطقة الخميس", "الخميس", "2021-02-25", Granularity::kDay},
+          {"هرب السجناء منذ ثلاثة أيام من المعتقل", "منذ ثلاثة أيام", "2021-02-19",
+           Granularity::kDay},
+          {"وصلت القافلة قبل يومين إلى المخيم", "قبل يومين", "2021-02-20", Granularity::kDay},
+          {"وقال مسؤول قبل أسبوع إن المفاوضات توقفت", "قبل أسبوع", "2021-02-15", Granularity::kDay},
+      },
+      kMonday, Resolution::kRelativeToPublication);
 }
 
 TEST(DatesRelative, WeeksMonthsAndYears) {
-  CheckAll({
-               {"تراجعت الهجمات خلال الأسبوع الماضي بشكل ملحوظ", "الأسبوع الماضي", "2021-W07", Granularity::kWeek},
-               {"وخلال الشهر الماضي، أعلن الرئيس انسحاب القوات", "الشهر الماضي", "2021-01", Granularity::kMonth},
-               {"ويتوقع أن ترتفع الأسعار خلال الشهر الجاري", "الشهر الجاري", "2021-02", Granularity::kMonth},
-               {"بلغت الصادرات ذروتها العام الماضي", "العام الماضي", "2020", Granularity::kYear},
-               {"وتبنى التنظيم في شهر يناير الماضي اغتيال ناشطين", "شهر يناير الماضي", "2021-01", Granularity::kMonth},
-               {"ستنهي البعثة مهمتها بحلول نهاية العام", "نهاية العام", "2021-09-01/2021-12-31", Granularity::kRange},
-               {"جرت الضربة نهاية الأسبوع الماضي قرب الحدود", "نهاية الأسبوع الماضي", "2021-02-19/2021-02-21", Granularity::kRange},
-               {"قتل القيادي في 31 كانون الثاني/ يناير الماضي بغارة", "31 كانون الثاني/ يناير الماضي", "2021-01-31", Granularity::kDay},
-               {"ونفذت عملية مماثلة في 15 شباط/ فبراير الجاري", "15 شباط/ فبراير الجاري", "2021-02-15", Granularity::kDay},
-               {"نفذنا عمليات عدة خلال شهر آذار/مارس الجاري", "شهر آذار/مارس الجاري", "2021-03", Granularity::kMonth},
-               {"وسجلت الخسائر في الربع الأخير من العام الماضي", "الربع الأخير من العام الماضي", "2020-Q4", Granularity::kQuarter},
-               {"وانهار السوق خلال الأيام الثلاثة الماضية", "الأيام الثلاثة الماضية", "2021-02-19/2021-02-21", Granularity::kRange},
-               {"وقعت المعارك في التسعينيات", "التسعينيات", "199X", Granularity::kDecade},
-               {"وقال إن الحصار بدأ منذ أيار الماضي", "أيار الماضي", "2020-05", Granularity::kMonth},
-               {"سجلت الإصابات منذ أيار لدى الأطفال", "أيار", "2020-05", Granularity::kMonth},
-           },
-           kMonday, Resolution::kRelativeToPublication);
+  CheckAll(
+      {
+          {"تراجعت الهجمات خلال الأسبوع الماضي بشكل ملحوظ", "الأسبوع الماضي", "2021-W07",
+           Granularity::kWeek},
+          {"وخلال الشهر الماضي، أعلن الرئيس انسحاب القوات", "الشهر الماضي", "2021-01",
+           Granularity::kMonth},
+          {"ويتوقع أن ترتفع الأسعار خلال الشهر الجاري", "الشهر الجاري", "2021-02",
+           Granularity::kMonth},
+          {"بلغت الصادرات ذروتها العام الماضي", "العام الماضي", "2020", Granularity::kYear},
+          {"وتبنى التنظيم في شهر يناير الماضي اغتيال ناشطين", "شهر يناير الماضي", "2021-01",
+           Granularity::kMonth},
+          {"ستنهي البعثة مهمتها بحلول نهاية العام", "نهاية العام", "2021-09-01/2021-12-31",
+           Granularity::kRange},
+          {"جرت الضربة نهاية الأسبوع الماضي قرب الحدود", "نهاية الأسبوع الماضي",
+           "2021-02-19/2021-02-21", Granularity::kRange},
+          {"قتل القيادي في 31 كانون الثاني/ يناير الماضي بغارة", "31 كانون الثاني/ يناير الماضي",
+           "2021-01-31", Granularity::kDay},
+          {"ونفذت عملية مماثلة في 15 شباط/ فبراير الجاري", "15 شباط/ فبراير الجاري", "2021-02-15",
+           Granularity::kDay},
+          {"نفذنا عمليات عدة خلال شهر آذار/مارس الجاري", "شهر آذار/مارس الجاري", "2021-03",
+           Granularity::kMonth},
+          {"وسجلت الخسائر في الربع الأخير من العام الماضي", "الربع الأخير من العام الماضي",
+           "2020-Q4", Granularity::kQuarter},
+          {"وانهار السوق خلال الأيام الثلاثة الماضية", "الأيام الثلاثة الماضية",
+           "2021-02-19/2021-02-21", Granularity::kRange},
+          {"وقعت المعارك في التسعينيات", "التسعينيات", "199X", Granularity::kDecade},
+          {"وقال إن الحصار بدأ منذ أيار الماضي", "أيار الماضي", "2020-05", Granularity::kMonth},
+          {"سجلت الإصابات منذ أيار لدى الأطفال", "أيار", "2020-05", Granularity::kMonth},
+      },
+      kMonday, Resolution::kRelativeToPublication);
 }
 
 TEST(DatesRelative, TimesOfDay) {
-  CheckAll({
-               {"وقع الانفجار الساعة 17:20 بالتوقيت المحلي", "الساعة 17:20", "2021-02-22T17:20", Granularity::kMinute},
-               {"انطلقت القافلة عند الساعة العاشرة صباحاً", "الساعة العاشرة صباحاً", "2021-02-22T10:00", Granularity::kHour},
-               {"بدأ القصف الساعة 8:15 مساءً", "الساعة 8:15 مساءً", "2021-02-22T20:15", Granularity::kMinute},
-               {"أفادت مصادر محلية مساء السبت بأن الغارة", "مساء السبت", "2021-02-20T18:00/2021-02-20T23:00", Granularity::kRange},
-               {"شنت الطائرات غارات فجر اليوم على المواقع", "فجر اليوم", "2021-02-22T03:00/2021-02-22T05:00", Granularity::kRange},
-               {"اقتحمت القوة المنزل الساعة الثالثة فجرا", "الساعة الثالثة فجرا", "2021-02-22T03:00", Granularity::kHour},
-           },
-           kMonday, Resolution::kRelativeToPublication);
+  CheckAll(
+      {
+          {"وقع الانفجار الساعة 17:20 بالتوقيت المحلي", "الساعة 17:20", "2021-02-22T17:20",
+           Granularity::kMinute},
+          {"انطلقت القافلة عند الساعة العاشرة صباحاً", "الساعة العاشرة صباحاً", "2021-02-22T10:00",
+           Granularity::kHour},
+          {"بدأ القصف الساعة 8:15 مساءً", "الساعة 8:15 مساءً", "2021-02-22T20:15",
+           Granularity::kMinute},
+          {"أفادت مصادر محلية مساء السبت بأن الغارة", "مساء السبت",
+           "2021-02-20T18:00/2021-02-20T23:00", Granularity::kRange},
+          {"شنت الطائرات غارات فجر اليوم على المواقع", "فجر اليوم",
+           "2021-02-22T03:00/2021-02-22T05:00", Granularity::kRange},
+          {"اقتحمت القوة المنزل الساعة الثالثة فجرا", "الساعة الثالثة فجرا", "2021-02-22T03:00",
+           Granularity::kHour},
+      },
+      kMonday, Resolution::kRelativeToPublication);
   DateExpr d;
-  ASSERT_TRUE(FindSpan("نشر الخبر الإثنين 22nd شباط / فبراير 2021 01:43 مساءً", "الإثنين 22nd شباط / فبراير 2021 01:43 مساءً",
-                       kNoPub, &d));
+  ASSERT_TRUE(FindSpan("نشر الخبر الإثنين 22nd شباط / فبراير 2021 01:43 مساءً",
+                       "الإثنين 22nd شباط / فبراير 2021 01:43 مساءً", kNoPub, &d));
   EXPECT_EQ(d.value, "2021-02-22T13:43");
   EXPECT_EQ(d.granularity, Granularity::kMinute);
   EXPECT_FALSE(d.weekday_mismatch);
@@ -256,7 +307,8 @@ TEST(DatesRelative, RelativeMeaningIsKeptWhenResolved) {
     DateExpr d;
     ASSERT_TRUE(FindSpan(c.text, c.span, kMonday, &d));
     EXPECT_EQ(d.relative, c.relative);
-    EXPECT_NE(d.explanation.find("publication date 2021-02-22"), std::string::npos) << d.explanation;
+    EXPECT_NE(d.explanation.find("publication date 2021-02-22"), std::string::npos)
+        << d.explanation;
   }
 }
 
@@ -266,12 +318,17 @@ TEST(DatesUnresolved, RelativeExpressionsWithoutPublicationKeepTheirMeaning) {
     Granularity granularity;
   };
   for (const RelCase& c : std::vector<RelCase>{
-           {"أشاد المتحدث اليوم الأحد بالقوات الشريكة", "اليوم الأحد", "today;weekday:0", Granularity::kDay},
-           {"وأكد يوم أمس الثلاثاء أن التنظيم ضعيف", "يوم أمس الثلاثاء", "yesterday;weekday:2", Granularity::kDay},
-           {"وأعلنت الخلية يوم الاثنين الماضي عن عملية", "يوم الاثنين الماضي", "weekday:1:last", Granularity::kDay},
+           {"أشاد المتحدث اليوم الأحد بالقوات الشريكة", "اليوم الأحد", "today;weekday:0",
+            Granularity::kDay},
+           {"وأكد يوم أمس الثلاثاء أن التنظيم ضعيف", "يوم أمس الثلاثاء", "yesterday;weekday:2",
+            Granularity::kDay},
+           {"وأعلنت الخلية يوم الاثنين الماضي عن عملية", "يوم الاثنين الماضي", "weekday:1:last",
+            Granularity::kDay},
            {"وخلال الشهر الماضي تراجعت الهجمات", "الشهر الماضي", "month:-1", Granularity::kMonth},
-           {"وقتل القيادي في 15 شباط في ريف المدينة", "15 شباط", "day-month:2-15", Granularity::kDay},
-           {"وتراجعت الأسعار في شهر آذار الجاري", "شهر آذار الجاري", "month-name:3:this", Granularity::kMonth},
+           {"وقتل القيادي في 15 شباط في ريف المدينة", "15 شباط", "day-month:2-15",
+            Granularity::kDay},
+           {"وتراجعت الأسعار في شهر آذار الجاري", "شهر آذار الجاري", "month-name:3:this",
+            Granularity::kMonth},
            {"ووصل الوفد منذ ثلاثة أيام", "منذ ثلاثة أيام", "day:-3", Granularity::kDay},
            {"ويبدأ العمل غدا في المعبر", "غدا", "tomorrow", Granularity::kDay},
        }) {
@@ -315,15 +372,16 @@ TEST(DatesRelativeToText, LatestWrittenDateAnchorsMonthNamesWithoutPublication) 
 }
 
 TEST(DatesRelativeToText, FollowingPeriodsCountFromTheWrittenDate) {
-  std::string text = "تأسست الجمعية عام 1893. وفي العام التالي افتتحت فرعا، وبعد ثلاث سنوات أغلقته.";
+  std::string text =
+      "تأسست الجمعية عام 1893. وفي العام التالي افتتحت فرعا، وبعد ثلاث سنوات أغلقته.";
   DateExpr d;
   ASSERT_TRUE(FindSpan(text, "العام التالي", kMonday, &d));
   EXPECT_EQ(d.value, "1894");
   EXPECT_EQ(d.resolution, Resolution::kRelativeToDate);
   ASSERT_TRUE(FindSpan(text, "بعد ثلاث سنوات", kMonday, &d));
   EXPECT_EQ(d.value, "1896");
-  ASSERT_TRUE(FindSpan("وقع الزلزال في 3 آب 2019، وفي اليوم التالي بدأت عمليات الإنقاذ", "اليوم التالي",
-                       kMonday, &d));
+  ASSERT_TRUE(FindSpan("وقع الزلزال في 3 آب 2019، وفي اليوم التالي بدأت عمليات الإنقاذ",
+                       "اليوم التالي", kMonday, &d));
   EXPECT_EQ(d.value, "2019-08-04");
 }
 
@@ -404,8 +462,9 @@ TEST(DatesNames, GranularityAndResolutionNames) {
 // ---- the seed articles (../shared/seeds) ----
 
 std::string Seed(const std::string& dir, const std::string& prefix) {
-  for (const char* name : {"000_bac9c7c1f76c7e6a.txt", "001_e06b5984a08a1c1c.txt", "002_8f288d6a70ae7542.txt",
-                           "003_3f1ad6bf6c4ef589.txt", "004_6f6791e43a9981b4.txt"}) {
+  for (const char* name :
+       {"000_bac9c7c1f76c7e6a.txt", "001_e06b5984a08a1c1c.txt", "002_8f288d6a70ae7542.txt",
+        "003_3f1ad6bf6c4ef589.txt", "004_6f6791e43a9981b4.txt"}) {
     if (std::string(name).rfind(prefix, 0) == 0) return rasd::testing::ReadFile(dir + "/" + name);
   }
   return "";

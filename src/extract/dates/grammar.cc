@@ -335,8 +335,8 @@ class Parser {
   // A bare weekday in the clause before position i preceded by a future word.
   bool FutureCue(int i) const {
     for (int k = i - 1; k >= 0 && k >= i - 10; --k) {
-      if (t_[k].type == TokType::kPunct && (t_[k].punct == '.' || t_[k].punct == '!' ||
-                                            t_[k].punct == '?' || t_[k].punct == ':')) {
+      if (t_[k].type == TokType::kPunct &&
+          (t_[k].punct == '.' || t_[k].punct == '!' || t_[k].punct == '?' || t_[k].punct == ':')) {
         break;
       }
       if (Has(k, kFuture)) return true;
@@ -348,7 +348,7 @@ class Parser {
   // "سيعقد", "ستبدأ", "وسنعمل": سـ + an imperfective prefix, not a noun like "سيارة".
   static bool IsFutureVerb(std::string_view s) {
     if (s.substr(0, 2) == "\xD9\x88" || s.substr(0, 2) == "\xD9\x81") s.remove_prefix(2);  // و ف
-    if (s.size() < 10 || s.substr(0, 2) != "\xD8\xB3") return false;                         // س
+    if (s.size() < 10 || s.substr(0, 2) != "\xD8\xB3") return false;                       // س
     std::string_view p = s.substr(2, 2);
     if (p != "\xD9\x8A" && p != "\xD8\xAA" && p != "\xD9\x86") return false;  // ي ت ن
     const Entry* e = Lexicon::Get().Find(s);
@@ -385,7 +385,8 @@ class Parser {
         return -1;
       }
     } else {
-      // "الساعة الثالثة", "الساعة ثلاثة"; one o'clock is "الواحدة" ("الساعة الأولى" is the first hour).
+      // "الساعة الثالثة", "الساعة ثلاثة"; one o'clock is "الواحدة" ("الساعة الأولى" is the first
+      // hour).
       int v;
       int k = Ordinal(j, &v);
       if (k > 0 && v == 1) return -1;
@@ -587,8 +588,10 @@ class Parser {
     } else if (k > 0) {
       int k2 = k;
       if (Punct(k2, ',') && Has(k2 + 1, kMonth)) ++k2;  // "2nd, March 2024"
-      if (IsFrom(k2) && !digits_day) ++k2;
-      else if (IsFrom(k2) && Has(k2 + 1, kMonthCue)) ++k2;
+      if (IsFrom(k2) && !digits_day)
+        ++k2;
+      else if (IsFrom(k2) && Has(k2 + 1, kMonthCue))
+        ++k2;
       if (Valid(k2) && t_[k2].conj) return false;  // "2 وجمادى": a list, not a date
       int me = MonthRef(k2, &m, &amb, &cue);
       if (me > 0) {
@@ -622,8 +625,8 @@ class Parser {
         Era era2;
         int e3 = e;
         if (Punct(e3, ',')) ++e3;
-        if (YearPhrase(e3, &yy, &yoff2, &era2) < 0 || yy == 0 ||
-            !calendar::IsValidDate(yy, m, d) || calendar::Weekday(yy, m, d) != x.weekday) {
+        if (YearPhrase(e3, &yy, &yoff2, &era2) < 0 || yy == 0 || !calendar::IsValidDate(yy, m, d) ||
+            calendar::Weekday(yy, m, d) != x.weekday) {
           return false;
         }
       }
@@ -672,7 +675,8 @@ class Parser {
     x.year_offset = yoff;
     x.since = y == 0 && yoff == kNoOffset && x.dir == Dir::kNone && i > 0 &&
               IsAny(i - 1, {"منذ", "ومنذ"});
-    if (x.weekday >= 0 && y == 0 && yoff == kNoOffset && x.dir == Dir::kNone) x.weekday_picks = true;
+    if (x.weekday >= 0 && y == 0 && yoff == kNoOffset && x.dir == Dir::kNone)
+      x.weekday_picks = true;
     out->begin = i;
     out->end = AttachTime(e, &x);
     out->x = x;
@@ -800,7 +804,8 @@ class Parser {
       // "في مارس": a preposition is enough, but not for "إب" (a Yemeni city) or Latin names.
       bool strong = amb && (t_[i].type == TokType::kWord && t_[i].s[0] >= 'a' && t_[i].s[0] <= 'z');
       strong = strong || (amb && L(i).month == 8);
-      if (!(cue || prep_before) || (amb && (strong || !prep_before || !Has(i - 1, kPrep)))) return false;
+      if (!(cue || prep_before) || (amb && (strong || !prep_before || !Has(i - 1, kPrep))))
+        return false;
       if (amb) amb = false;
       x.since = i > 0 && IsAny(i - 1, {"منذ", "ومنذ"});
       if (hijri && m != 9 && !cue) return false;  // only رمضان is common alone
@@ -854,16 +859,18 @@ class Parser {
         bool paren = i > 0 && Punct(i - 1, '(') && Punct(e, ')');  // "(1949)"
         if (y < (paren ? 1000 : 1900) || y > 2100) return false;
         if (i == 0) return false;
-        bool cue = paren || IsAny(i - 1, {"في", "منذ", "خلال", "حتي", "قبل", "بعد", "بحلول", "لغايه",
-                                 "وفي", "ومنذ", "وحتي", "طيله", "مطلع", "بدايه", "نهايه",
-                                 "اواخر", "اوائل", "منتصف", "ربيع", "صيف", "خريف", "شتاء"});
+        bool cue = paren || IsAny(i - 1, {"في",    "منذ",   "خلال",  "حتي",   "قبل",   "بعد",
+                                          "بحلول", "لغايه", "وفي",   "ومنذ",  "وحتي",  "طيله",
+                                          "مطلع",  "بدايه", "نهايه", "اواخر", "اوائل", "منتصف",
+                                          "ربيع",  "صيف",   "خريف",  "شتاء"});
         if (!cue) return false;
         // "في 2014" is a year; "في 2000 منزل" and "في 2000 %" are not.
         if (Valid(e)) {
           const Tok& nt = t_[e];
           if (nt.type == TokType::kPunct &&
               (nt.punct == '%' || nt.punct == '$' || nt.punct == '/' || nt.punct == '.' ||
-               nt.punct == ',') && Glued(e) && Num(e + 1)) {
+               nt.punct == ',') &&
+              Glued(e) && Num(e + 1)) {
             return false;
           }
           if (nt.type == TokType::kPunct && (nt.punct == '%' || nt.punct == '$')) return false;
@@ -1104,8 +1111,8 @@ class Parser {
       if (sub.x.bound != Bound::kNone || sub.x.kind == Kind::kSpan || sub.x.kind == Kind::kVague) {
         return false;
       }
-      if (sub.x.kind == Kind::kDeictic && (sub.x.unit == Unit::kDay || sub.x.unit == Unit::kHour ||
-                                           sub.x.unit == Unit::kMinute)) {
+      if (sub.x.kind == Kind::kDeictic &&
+          (sub.x.unit == Unit::kDay || sub.x.unit == Unit::kHour || sub.x.unit == Unit::kMinute)) {
         return false;
       }
       if (sub.x.kind == Kind::kDate && (sub.x.m != 0 || sub.x.d != 0)) return false;
@@ -1339,7 +1346,8 @@ class Parser {
       } else if (IsAny(k, {"يوم"})) {
         x.kind = Kind::kNthDay;
         ++k;
-      } else if (Has(k, kUnit) && L(k).unit == Unit::kWeek && !L(k).article && L(k).unit_count == 1) {
+      } else if (Has(k, kUnit) && L(k).unit == Unit::kWeek && !L(k).article &&
+                 L(k).unit_count == 1) {
         x.kind = Kind::kNthWeek;
         ++k;
       } else {

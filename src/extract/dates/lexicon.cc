@@ -26,12 +26,18 @@ std::vector<std::string_view> SplitBars(std::string_view s) {
 int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
 
 Part PartFromName(std::string_view s) {
-  static const std::pair<std::string_view, Part> kParts[] = {
-      {"dawn", Part::kDawn},       {"morning", Part::kMorning}, {"forenoon", Part::kForenoon},
-      {"noon", Part::kNoon},       {"afternoon", Part::kAfternoon},
-      {"evening", Part::kEvening}, {"sunset", Part::kSunset},   {"isha", Part::kIsha},
-      {"night", Part::kNight},     {"midnight", Part::kMidnight}, {"am", Part::kAm},
-      {"pm", Part::kPm}};
+  static const std::pair<std::string_view, Part> kParts[] = {{"dawn", Part::kDawn},
+                                                             {"morning", Part::kMorning},
+                                                             {"forenoon", Part::kForenoon},
+                                                             {"noon", Part::kNoon},
+                                                             {"afternoon", Part::kAfternoon},
+                                                             {"evening", Part::kEvening},
+                                                             {"sunset", Part::kSunset},
+                                                             {"isha", Part::kIsha},
+                                                             {"night", Part::kNight},
+                                                             {"midnight", Part::kMidnight},
+                                                             {"am", Part::kAm},
+                                                             {"pm", Part::kPm}};
   for (const auto& [name, p] : kParts) {
     if (name == s) return p;
   }
@@ -47,9 +53,9 @@ Holiday HolidayFromName(std::string_view s) {
 
 Unit UnitFromName(std::string_view s) {
   static const std::pair<std::string_view, Unit> kUnits[] = {
-      {"minute", Unit::kMinute}, {"hour", Unit::kHour},       {"day", Unit::kDay},
-      {"week", Unit::kWeek},     {"month", Unit::kMonth},     {"quarter", Unit::kQuarter},
-      {"year", Unit::kYear},     {"decade", Unit::kDecade},   {"century", Unit::kCentury}};
+      {"minute", Unit::kMinute}, {"hour", Unit::kHour},     {"day", Unit::kDay},
+      {"week", Unit::kWeek},     {"month", Unit::kMonth},   {"quarter", Unit::kQuarter},
+      {"year", Unit::kYear},     {"decade", Unit::kDecade}, {"century", Unit::kCentury}};
   for (const auto& [name, u] : kUnits) {
     if (name == s) return u;
   }
@@ -65,37 +71,62 @@ bool EndsWith(std::string_view s, std::string_view p) {
 
 const char* PartName(Part p) {
   switch (p) {
-    case Part::kDawn: return "dawn";
-    case Part::kMorning: return "morning";
-    case Part::kForenoon: return "forenoon";
-    case Part::kNoon: return "noon";
-    case Part::kAfternoon: return "afternoon";
-    case Part::kEvening: return "evening";
-    case Part::kSunset: return "sunset";
-    case Part::kIsha: return "isha";
-    case Part::kNight: return "night";
-    case Part::kMidnight: return "midnight";
-    case Part::kAm: return "am";
-    case Part::kPm: return "pm";
-    case Part::kNone: break;
+    case Part::kDawn:
+      return "dawn";
+    case Part::kMorning:
+      return "morning";
+    case Part::kForenoon:
+      return "forenoon";
+    case Part::kNoon:
+      return "noon";
+    case Part::kAfternoon:
+      return "afternoon";
+    case Part::kEvening:
+      return "evening";
+    case Part::kSunset:
+      return "sunset";
+    case Part::kIsha:
+      return "isha";
+    case Part::kNight:
+      return "night";
+    case Part::kMidnight:
+      return "midnight";
+    case Part::kAm:
+      return "am";
+    case Part::kPm:
+      return "pm";
+    case Part::kNone:
+      break;
   }
   return "";
 }
 
 const char* HolidayName(Holiday h) {
   switch (h) {
-    case Holiday::kEidAlFitr: return "eid-al-fitr";
-    case Holiday::kEidAlAdha: return "eid-al-adha";
-    case Holiday::kHijriNewYear: return "hijri-new-year";
-    case Holiday::kMawlid: return "mawlid";
-    case Holiday::kAshura: return "ashura";
-    case Holiday::kArafah: return "arafah";
-    case Holiday::kChristmas: return "christmas";
-    case Holiday::kNewYear: return "new-year";
-    case Holiday::kEaster: return "easter";
-    case Holiday::kLabourDay: return "labour-day";
-    case Holiday::kRamadan: return "ramadan";
-    case Holiday::kNone: break;
+    case Holiday::kEidAlFitr:
+      return "eid-al-fitr";
+    case Holiday::kEidAlAdha:
+      return "eid-al-adha";
+    case Holiday::kHijriNewYear:
+      return "hijri-new-year";
+    case Holiday::kMawlid:
+      return "mawlid";
+    case Holiday::kAshura:
+      return "ashura";
+    case Holiday::kArafah:
+      return "arafah";
+    case Holiday::kChristmas:
+      return "christmas";
+    case Holiday::kNewYear:
+      return "new-year";
+    case Holiday::kEaster:
+      return "easter";
+    case Holiday::kLabourDay:
+      return "labour-day";
+    case Holiday::kRamadan:
+      return "ramadan";
+    case Holiday::kNone:
+      break;
   }
   return "";
 }

@@ -55,19 +55,51 @@ enum MoreRole : uint32_t {
 
 enum class Dir : int8_t { kNone, kLast, kNext, kThis };
 enum class Bound : int8_t { kNone, kEarly, kMid, kLate };
-enum class Unit : int8_t { kNone, kMinute, kHour, kDay, kWeek, kMonth, kQuarter, kYear, kDecade, kCentury };
+enum class Unit : int8_t {
+  kNone,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kMonth,
+  kQuarter,
+  kYear,
+  kDecade,
+  kCentury
+};
 enum class Vague : int8_t { kNone, kNow, kPresent, kPast, kFuture };
 enum class Era : int8_t { kNone, kHijri, kGregorian };
 
 enum class Part : int8_t {
-  kNone, kDawn, kMorning, kForenoon, kNoon, kAfternoon, kEvening, kSunset, kIsha, kNight,
-  kMidnight, kAm, kPm
+  kNone,
+  kDawn,
+  kMorning,
+  kForenoon,
+  kNoon,
+  kAfternoon,
+  kEvening,
+  kSunset,
+  kIsha,
+  kNight,
+  kMidnight,
+  kAm,
+  kPm
 };
 const char* PartName(Part p);
 
 enum class Holiday : int8_t {
-  kNone, kEidAlFitr, kEidAlAdha, kHijriNewYear, kMawlid, kAshura, kArafah, kChristmas,
-  kNewYear, kEaster, kLabourDay, kRamadan
+  kNone,
+  kEidAlFitr,
+  kEidAlAdha,
+  kHijriNewYear,
+  kMawlid,
+  kAshura,
+  kArafah,
+  kChristmas,
+  kNewYear,
+  kEaster,
+  kLabourDay,
+  kRamadan
 };
 const char* HolidayName(Holiday h);
 
@@ -95,7 +127,7 @@ struct Entry {
   Holiday holiday = Holiday::kNone;
   int8_t decade = 0;
   int8_t ago = 0;
-  int8_t season = -1;  // 0 spring, 1 summer, 2 autumn, 3 winter
+  int8_t season = -1;        // 0 spring, 1 summer, 2 autumn, 3 winter
   uint8_t phrase_words = 0;  // the longest phrase starting with this word (0: none)
   uint32_t more_roles = 0;
 };

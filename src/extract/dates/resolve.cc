@@ -13,15 +13,14 @@ using calendar::CivilFromDays;
 using calendar::DaysFromCivil;
 using calendar::DaysInMonth;
 
-const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+const char* const kWeekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                  "Thursday", "Friday", "Saturday"};
-const char* const kMonths[] = {"",     "January", "February",  "March",   "April",
-                               "May",  "June",    "July",      "August",  "September",
+const char* const kMonths[] = {"",        "January",  "February", "March",  "April",
+                               "May",     "June",     "July",     "August", "September",
                                "October", "November", "December"};
-const char* const kHijriMonths[] = {"",          "Muharram", "Safar",         "Rabi' I",
-                                    "Rabi' II",  "Jumada I", "Jumada II",     "Rajab",
-                                    "Sha'ban",   "Ramadan",  "Shawwal",       "Dhu al-Qa'dah",
-                                    "Dhu al-Hijjah"};
+const char* const kHijriMonths[] = {
+    "",      "Muharram", "Safar",   "Rabi' I", "Rabi' II",      "Jumada I",     "Jumada II",
+    "Rajab", "Sha'ban",  "Ramadan", "Shawwal", "Dhu al-Qa'dah", "Dhu al-Hijjah"};
 
 std::string Fmt(const char* f, int a) {
   char buf[128];
@@ -84,16 +83,26 @@ const char* DirName(Dir d) {
 }
 const char* UnitName(Unit u) {
   switch (u) {
-    case Unit::kMinute: return "minute";
-    case Unit::kHour: return "hour";
-    case Unit::kDay: return "day";
-    case Unit::kWeek: return "week";
-    case Unit::kMonth: return "month";
-    case Unit::kQuarter: return "quarter";
-    case Unit::kYear: return "year";
-    case Unit::kDecade: return "decade";
-    case Unit::kCentury: return "century";
-    case Unit::kNone: break;
+    case Unit::kMinute:
+      return "minute";
+    case Unit::kHour:
+      return "hour";
+    case Unit::kDay:
+      return "day";
+    case Unit::kWeek:
+      return "week";
+    case Unit::kMonth:
+      return "month";
+    case Unit::kQuarter:
+      return "quarter";
+    case Unit::kYear:
+      return "year";
+    case Unit::kDecade:
+      return "decade";
+    case Unit::kCentury:
+      return "century";
+    case Unit::kNone:
+      break;
   }
   return "";
 }
@@ -110,14 +119,29 @@ int64_t Easter(int y) {
 // Hijri month and day of the holidays that follow the Hijri calendar.
 bool HijriHoliday(Holiday h, int* m, int* d) {
   switch (h) {
-    case Holiday::kEidAlFitr: *m = 10, *d = 1; return true;
-    case Holiday::kEidAlAdha: *m = 12, *d = 10; return true;
-    case Holiday::kHijriNewYear: *m = 1, *d = 1; return true;
-    case Holiday::kMawlid: *m = 3, *d = 12; return true;
-    case Holiday::kAshura: *m = 1, *d = 10; return true;
-    case Holiday::kArafah: *m = 12, *d = 9; return true;
-    case Holiday::kRamadan: *m = 9, *d = 1; return true;
-    default: return false;
+    case Holiday::kEidAlFitr:
+      *m = 10, *d = 1;
+      return true;
+    case Holiday::kEidAlAdha:
+      *m = 12, *d = 10;
+      return true;
+    case Holiday::kHijriNewYear:
+      *m = 1, *d = 1;
+      return true;
+    case Holiday::kMawlid:
+      *m = 3, *d = 12;
+      return true;
+    case Holiday::kAshura:
+      *m = 1, *d = 10;
+      return true;
+    case Holiday::kArafah:
+      *m = 12, *d = 9;
+      return true;
+    case Holiday::kRamadan:
+      *m = 9, *d = 1;
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -131,31 +155,43 @@ struct Val {
 
 std::string Format(const Val& v) {
   switch (v.g) {
-    case Granularity::kDay: return Iso(v.lo);
-    case Granularity::kWeek: return IsoWeek(v.lo);
-    case Granularity::kMonth: return IsoMonth(v.lo);
+    case Granularity::kDay:
+      return Iso(v.lo);
+    case Granularity::kWeek:
+      return IsoWeek(v.lo);
+    case Granularity::kMonth:
+      return IsoMonth(v.lo);
     case Granularity::kQuarter: {
       int y, m, d;
       CivilFromDays(v.lo, &y, &m, &d);
       return Fmt("%04d-Q%d", y, (m - 1) / 3 + 1);
     }
-    case Granularity::kYear: return Fmt("%04d", YearOf(v.lo));
-    case Granularity::kDecade: return Fmt("%03dX", YearOf(v.lo) / 10);
-    case Granularity::kHour: return Iso(v.lo) + Fmt("T%02d:00", v.hour);
-    case Granularity::kMinute: return Iso(v.lo) + Fmt("T%02d:%02d", v.hour, v.minute);
+    case Granularity::kYear:
+      return Fmt("%04d", YearOf(v.lo));
+    case Granularity::kDecade:
+      return Fmt("%03dX", YearOf(v.lo) / 10);
+    case Granularity::kHour:
+      return Iso(v.lo) + Fmt("T%02d:00", v.hour);
+    case Granularity::kMinute:
+      return Iso(v.lo) + Fmt("T%02d:%02d", v.hour, v.minute);
     case Granularity::kRange:
       switch (v.unit) {
-        case Granularity::kWeek: return IsoWeek(v.lo) + "/" + IsoWeek(v.hi);
-        case Granularity::kMonth: return IsoMonth(v.lo) + "/" + IsoMonth(v.hi);
-        case Granularity::kYear: return Fmt("%04d/%04d", YearOf(v.lo), YearOf(v.hi));
+        case Granularity::kWeek:
+          return IsoWeek(v.lo) + "/" + IsoWeek(v.hi);
+        case Granularity::kMonth:
+          return IsoMonth(v.lo) + "/" + IsoMonth(v.hi);
+        case Granularity::kYear:
+          return Fmt("%04d/%04d", YearOf(v.lo), YearOf(v.hi));
         case Granularity::kHour: {
           int64_t end_day = v.hour_end >= v.hour ? v.lo : v.lo + 1;
           return Iso(v.lo) + Fmt("T%02d:00", v.hour) + "/" + Iso(end_day) +
                  Fmt("T%02d:00", v.hour_end);
         }
-        default: return Iso(v.lo) + "/" + Iso(v.hi);
+        default:
+          return Iso(v.lo) + "/" + Iso(v.hi);
       }
-    default: break;
+    default:
+      break;
   }
   return "";
 }
@@ -252,25 +288,41 @@ class Resolver {
 
   bool Base() {
     switch (x_.kind) {
-      case Kind::kDate: return x_.hijri ? HijriDate() : Date();
-      case Kind::kDeictic: return Deictic();
-      case Kind::kWeekday: return WeekdayRel();
+      case Kind::kDate:
+        return x_.hijri ? HijriDate() : Date();
+      case Kind::kDeictic:
+        return Deictic();
+      case Kind::kWeekday:
+        return WeekdayRel();
       case Kind::kNthWeekday:
       case Kind::kNthDay:
-      case Kind::kNthWeek: return Nth();
-      case Kind::kHoliday: return HolidayDate();
-      case Kind::kNow: return Now();
-      case Kind::kVague: return VagueRef();
-      case Kind::kTime: return TimeOnly();
-      case Kind::kSpan: return Span();
-      case Kind::kNextDay: return NextDay();
-      case Kind::kDecade: return Decade();
-      case Kind::kCentury: return Century();
+      case Kind::kNthWeek:
+        return Nth();
+      case Kind::kHoliday:
+        return HolidayDate();
+      case Kind::kNow:
+        return Now();
+      case Kind::kVague:
+        return VagueRef();
+      case Kind::kTime:
+        return TimeOnly();
+      case Kind::kSpan:
+        return Span();
+      case Kind::kNextDay:
+        return NextDay();
+      case Kind::kDecade:
+        return Decade();
+      case Kind::kCentury:
+        return Century();
       case Kind::kQuarter:
-      case Kind::kHalf: return QuarterHalf();
-      case Kind::kDayRange: return DayRange();
-      case Kind::kYearRange: return YearRange();
-      case Kind::kSeason: return Season();
+      case Kind::kHalf:
+        return QuarterHalf();
+      case Kind::kDayRange:
+        return DayRange();
+      case Kind::kYearRange:
+        return YearRange();
+      case Kind::kSeason:
+        return Season();
     }
     return false;
   }
@@ -317,34 +369,53 @@ class Resolver {
     if (x_.bound != Bound::kNone) return Granularity::kRange;
     if (x_.hour >= 0) {
       return x_.hour_end >= 0 ? Granularity::kRange
-             : x_.minute >= 0 ? Granularity::kMinute : Granularity::kHour;
+             : x_.minute >= 0 ? Granularity::kMinute
+                              : Granularity::kHour;
     }
     switch (x_.kind) {
-      case Kind::kDate: return x_.d ? Granularity::kDay : x_.m ? (x_.hijri ? Granularity::kRange : Granularity::kMonth) : Granularity::kYear;
+      case Kind::kDate:
+        return x_.d   ? Granularity::kDay
+               : x_.m ? (x_.hijri ? Granularity::kRange : Granularity::kMonth)
+                      : Granularity::kYear;
       case Kind::kDeictic:
         switch (x_.unit) {
-          case Unit::kWeek: return x_.ago ? Granularity::kDay : Granularity::kWeek;
-          case Unit::kMonth: return Granularity::kMonth;
-          case Unit::kQuarter: return Granularity::kQuarter;
-          case Unit::kYear: return Granularity::kYear;
-          case Unit::kDecade: return Granularity::kDecade;
-          case Unit::kHour: return Granularity::kHour;
-          case Unit::kMinute: return Granularity::kMinute;
-          default: return Granularity::kDay;
+          case Unit::kWeek:
+            return x_.ago ? Granularity::kDay : Granularity::kWeek;
+          case Unit::kMonth:
+            return Granularity::kMonth;
+          case Unit::kQuarter:
+            return Granularity::kQuarter;
+          case Unit::kYear:
+            return Granularity::kYear;
+          case Unit::kDecade:
+            return Granularity::kDecade;
+          case Unit::kHour:
+            return Granularity::kHour;
+          case Unit::kMinute:
+            return Granularity::kMinute;
+          default:
+            return Granularity::kDay;
         }
-      case Kind::kNthWeek: return Granularity::kWeek;
-      case Kind::kNow: return Granularity::kMinute;
-      case Kind::kTime: return Granularity::kMinute;
-      case Kind::kDecade: return Granularity::kDecade;
-      case Kind::kQuarter: return Granularity::kQuarter;
+      case Kind::kNthWeek:
+        return Granularity::kWeek;
+      case Kind::kNow:
+        return Granularity::kMinute;
+      case Kind::kTime:
+        return Granularity::kMinute;
+      case Kind::kDecade:
+        return Granularity::kDecade;
+      case Kind::kQuarter:
+        return Granularity::kQuarter;
       case Kind::kHoliday:
         return x_.holiday == Holiday::kRamadan || x_.holiday == Holiday::kNone ? Granularity::kRange
                                                                                : Granularity::kDay;
       case Kind::kWeekday:
       case Kind::kNthWeekday:
       case Kind::kNthDay:
-      case Kind::kNextDay: return Granularity::kDay;
-      default: return Granularity::kRange;
+      case Kind::kNextDay:
+        return Granularity::kDay;
+      default:
+        return Granularity::kRange;
     }
   }
 
@@ -364,7 +435,11 @@ class Resolver {
     int64_t d = r.v_.lo;
     int fwd = (x_.weekday - SundayWeekday(d) + 7) % 7;
     SetDay(d + (fwd == 0 ? 7 : fwd) + 7 * (x_.n - 1));
-    Note(Fmt("the %d", x_.n) + (x_.n == 1 ? "st " : x_.n == 2 ? "nd " : x_.n == 3 ? "rd " : "th ") +
+    Note(Fmt("the %d", x_.n) +
+         (x_.n == 1   ? "st "
+          : x_.n == 2 ? "nd "
+          : x_.n == 3 ? "rd "
+                      : "th ") +
          kWeekdays[x_.weekday] + " after it");
     return true;
   }
@@ -428,8 +503,7 @@ class Resolver {
         if (calendar::IsValidDate(an->year + dy, m, d) &&
             calendar::Weekday(an->year + dy, m, d) == x_.weekday) {
           *y = an->year + dy;
-          Note(Fmt("the year (%d) in which ", *y) + desc + " falls on a " +
-               kWeekdays[x_.weekday]);
+          Note(Fmt("the year (%d) in which ", *y) + desc + " falls on a " + kWeekdays[x_.weekday]);
           return true;
         }
       }
@@ -520,15 +594,21 @@ class Resolver {
       if (!HijriRange(hy, hm, &lo, &hi)) return false;
       SetRange(lo, hi);
       std::string s = std::string(kHijriMonths[hm]) + Fmt(" %d (Umm al-Qura)", hy);
-      if (how_ == Resolution::kAbsolute) what_ = "Hijri " + s; else Note(s);
+      if (how_ == Resolution::kAbsolute)
+        what_ = "Hijri " + s;
+      else
+        Note(s);
       return true;
     }
     if (!HijriToDays(hy, hm, hd, &lo)) return false;
     SetDay(lo);
-    std::string s = Fmt("Hijri %d ", hd) + kHijriMonths[hm] + Fmt(" %d (Umm al-Qura) = ", hy) +
-                    Iso(lo);
+    std::string s =
+        Fmt("Hijri %d ", hd) + kHijriMonths[hm] + Fmt(" %d (Umm al-Qura) = ", hy) + Iso(lo);
     if (x_.numeric_hijri_guess) s += ", read as Hijri because the year is in 1300-1500";
-    if (how_ == Resolution::kAbsolute) what_ = s; else Note(s);
+    if (how_ == Resolution::kAbsolute)
+      what_ = s;
+    else
+      Note(s);
     return true;
   }
 
@@ -542,7 +622,8 @@ class Resolver {
         return true;
       }
       case Unit::kWeek: {
-        if (!Use(Pick(DatePrecision::kDay, false), x_.ago ? DayWord(7 * n) : Period("week", n))) return false;
+        if (!Use(Pick(DatePrecision::kDay, false), x_.ago ? DayWord(7 * n) : Period("week", n)))
+          return false;
         int64_t d = anchor_->Days();
         if (x_.hour >= 0 || x_.d) return false;
         int64_t monday = d - IsoWeekday(d) + 7 * n;
@@ -590,8 +671,9 @@ class Resolver {
       case Unit::kHour:
       case Unit::kMinute: {
         const Anchor* an = Pick(DatePrecision::kMinute, false);
-        std::string desc = Fmt(x_.unit == Unit::kHour ? "%d hour(s)" : "%d minute(s)", n < 0 ? -n : n) +
-                           (n < 0 ? " before" : " after");
+        std::string desc =
+            Fmt(x_.unit == Unit::kHour ? "%d hour(s)" : "%d minute(s)", n < 0 ? -n : n) +
+            (n < 0 ? " before" : " after");
         if (an == nullptr || an->hour < 0) {
           why_ = desc + " needs a publication time";
           return false;
@@ -608,18 +690,24 @@ class Resolver {
         Note(desc);
         return true;
       }
-      default: break;
+      default:
+        break;
     }
     return false;
   }
 
   std::string DayWord(int n) const {
     switch (n) {
-      case 0: return "the same day (today)";
-      case -1: return "the day before (yesterday)";
-      case -2: return "two days before (the day before yesterday)";
-      case 1: return "the day after (tomorrow)";
-      case 2: return "two days after (the day after tomorrow)";
+      case 0:
+        return "the same day (today)";
+      case -1:
+        return "the day before (yesterday)";
+      case -2:
+        return "two days before (the day before yesterday)";
+      case 1:
+        return "the day after (tomorrow)";
+      case 2:
+        return "two days after (the day after tomorrow)";
     }
     return n < 0 ? Fmt("%d days before", -n) : Fmt("%d days after", n);
   }
@@ -635,8 +723,9 @@ class Resolver {
     if (x_.week_offset != kNoOffset) {
       int64_t monday = d - IsoWeekday(d) + 7 * x_.week_offset;
       day = monday + (x_.weekday + 6) % 7;
-      Note(std::string(name) + (x_.week_offset == 0 ? " of the current week"
-                                : x_.week_offset < 0 ? " of the previous week" : " of the next week"));
+      Note(std::string(name) + (x_.week_offset == 0  ? " of the current week"
+                                : x_.week_offset < 0 ? " of the previous week"
+                                                     : " of the next week"));
     } else if (x_.dir == Dir::kLast) {
       int back = (wd - x_.weekday + 7) % 7;
       day = d - (back == 0 ? 7 : back);
@@ -680,8 +769,11 @@ class Resolver {
     int y, m;
     if (!TargetMonth(&y, &m)) return false;
     int last = DaysInMonth(y, m);
-    std::string nth = x_.n == -1 ? "last" : Fmt("%d", x_.n) + (x_.n == 1 ? "st" : x_.n == 2 ? "nd"
-                                                             : x_.n == 3 ? "rd" : "th");
+    std::string nth = x_.n == -1 ? "last"
+                                 : Fmt("%d", x_.n) + (x_.n == 1   ? "st"
+                                                      : x_.n == 2 ? "nd"
+                                                      : x_.n == 3 ? "rd"
+                                                                  : "th");
     std::string month = std::string(kMonths[m]) + Fmt(" %d", y);
     if (x_.kind == Kind::kNthDay) {
       int d = x_.n == -1 ? last : x_.n;
@@ -734,8 +826,8 @@ class Resolver {
     auto in_year = [&](int gy, int64_t* out, int max) {
       int count = 0;
       if (!hijri_based) {
-        int64_t d = x_.holiday == Holiday::kChristmas  ? DaysFromCivil(gy, 12, 25)
-                    : x_.holiday == Holiday::kNewYear  ? DaysFromCivil(gy, 1, 1)
+        int64_t d = x_.holiday == Holiday::kChristmas   ? DaysFromCivil(gy, 12, 25)
+                    : x_.holiday == Holiday::kNewYear   ? DaysFromCivil(gy, 1, 1)
                     : x_.holiday == Holiday::kLabourDay ? DaysFromCivil(gy, 5, 1)
                                                         : Easter(gy);
         out[count++] = d;
@@ -764,7 +856,8 @@ class Resolver {
       if (an == nullptr) an = Pick(DatePrecision::kYear, true);
       if (!Use(an, name + " without a year")) return false;
       int gy = an->year + (x_.year_offset != kNoOffset ? x_.year_offset : 0);
-      int64_t ad = an->precision >= DatePrecision::kDay ? an->Days() : DaysFromCivil(an->year, 7, 1);
+      int64_t ad =
+          an->precision >= DatePrecision::kDay ? an->Days() : DaysFromCivil(an->year, 7, 1);
       int64_t found[6];
       int n = 0;
       for (int k = gy - 1; k <= gy + 1; ++k) n += in_year(k, found + n, 2);
@@ -838,18 +931,24 @@ class Resolver {
   bool Span() {
     int n = x_.n;
     int count = n < 0 ? -n : n;
-    std::string desc = Fmt("the %d ", count) + UnitName(x_.unit) + "s " + (n < 0 ? "before" : "after");
+    std::string desc =
+        Fmt("the %d ", count) + UnitName(x_.unit) + "s " + (n < 0 ? "before" : "after");
     switch (x_.unit) {
       case Unit::kDay:
       case Unit::kWeek: {
         if (!Use(Pick(DatePrecision::kDay, false), desc)) return false;
         int64_t d = anchor_->Days();
         if (x_.unit == Unit::kDay) {
-          if (n < 0) SetRange(d + n, d - 1); else SetRange(d + 1, d + n);
+          if (n < 0)
+            SetRange(d + n, d - 1);
+          else
+            SetRange(d + 1, d + n);
         } else {
           int64_t monday = d - IsoWeekday(d);
-          if (n < 0) SetRange(monday + 7 * n, monday - 1, Granularity::kWeek);
-          else SetRange(monday + 7, monday + 7 * n + 6, Granularity::kWeek);
+          if (n < 0)
+            SetRange(monday + 7 * n, monday - 1, Granularity::kWeek);
+          else
+            SetRange(monday + 7, monday + 7 * n + 6, Granularity::kWeek);
         }
         break;
       }
@@ -872,8 +971,12 @@ class Resolver {
         if (!Use(Pick(DatePrecision::kYear, false), desc)) return false;
         int mult = x_.unit == Unit::kDecade ? 10 : x_.unit == Unit::kCentury ? 100 : 1;
         int y = anchor_->year;
-        if (n < 0) SetRange(DaysFromCivil(y + n * mult, 1, 1), DaysFromCivil(y - 1, 12, 31), Granularity::kYear);
-        else SetRange(DaysFromCivil(y + 1, 1, 1), DaysFromCivil(y + n * mult, 12, 31), Granularity::kYear);
+        if (n < 0)
+          SetRange(DaysFromCivil(y + n * mult, 1, 1), DaysFromCivil(y - 1, 12, 31),
+                   Granularity::kYear);
+        else
+          SetRange(DaysFromCivil(y + 1, 1, 1), DaysFromCivil(y + n * mult, 12, 31),
+                   Granularity::kYear);
         break;
       }
       default:
@@ -947,10 +1050,14 @@ class Resolver {
       }
       int len = x_.kind == Kind::kQuarter ? 25 : 50;
       int from = c + len * (x_.n - 1);
-      SetRange(DaysFromCivil(from, 1, 1), DaysFromCivil(from + len - 1, 12, 31), Granularity::kYear);
+      SetRange(DaysFromCivil(from, 1, 1), DaysFromCivil(from + len - 1, 12, 31),
+               Granularity::kYear);
       std::string s = Fmt(x_.kind == Kind::kQuarter ? "quarter %d" : "half %d", x_.n) +
                       Fmt(" of the century %d-", c) + Fmt("%d", c + 99);
-      if (how_ == Resolution::kAbsolute) what_ = s; else Note(s);
+      if (how_ == Resolution::kAbsolute)
+        what_ = s;
+      else
+        Note(s);
       return true;
     }
     int y = x_.y;
@@ -1020,10 +1127,15 @@ class Resolver {
         if (months == 12) {
           int from = first_month + part * 4;
           SetRange(MonthStart(y, from), MonthEnd(y, from + 3));
-          Note(std::string(names[part]) + " part (" + kMonths[from] + "-" + kMonths[from + 3] + ")");
+          Note(std::string(names[part]) + " part (" + kMonths[from] + "-" + kMonths[from + 3] +
+               ")");
         } else {
           SetRange(MonthStart(y, first_month + part), MonthEnd(y, first_month + part));
-          Note(std::string(names[part]) + " part (its " + (part == 0 ? "first" : part == 1 ? "second" : "third") + " month)");
+          Note(std::string(names[part]) + " part (its " +
+               (part == 0   ? "first"
+                : part == 1 ? "second"
+                            : "third") +
+               " month)");
         }
         break;
       }
@@ -1034,7 +1146,12 @@ class Resolver {
         break;
       }
       case Granularity::kDecade: {
-        int from = y + (part == 0 ? 0 : part == 1 ? 4 : 7), to = y + (part == 0 ? 3 : part == 1 ? 6 : 9);
+        int from = y + (part == 0   ? 0
+                        : part == 1 ? 4
+                                    : 7),
+            to = y + (part == 0   ? 3
+                      : part == 1 ? 6
+                                  : 9);
         SetRange(DaysFromCivil(from, 1, 1), DaysFromCivil(to, 12, 31), Granularity::kYear);
         Note(std::string(names[part]) + " part of the decade");
         break;
@@ -1145,28 +1262,42 @@ class Resolver {
       case Kind::kNthDay:
       case Kind::kNthWeek: {
         if (x_.y != 0 && x_.month_offset == kNoOffset) break;
-        const char* k = x_.kind == Kind::kNthWeekday ? "nth-weekday" : x_.kind == Kind::kNthDay ? "nth-day" : "nth-week";
+        const char* k = x_.kind == Kind::kNthWeekday ? "nth-weekday"
+                        : x_.kind == Kind::kNthDay   ? "nth-day"
+                                                     : "nth-week";
         std::string s = std::string(k) + Fmt(":%d", x_.n);
         if (x_.kind == Kind::kNthWeekday) s += Fmt(":%d", x_.weekday);
         add(s);
-        if (x_.month_offset != kNoOffset) add(Fmt("month:%d", x_.month_offset));
-        else add(Fmt("month-name:%d", x_.m));
+        if (x_.month_offset != kNoOffset)
+          add(Fmt("month:%d", x_.month_offset));
+        else
+          add(Fmt("month-name:%d", x_.m));
         if (x_.year_offset != kNoOffset) add(Fmt("year:%d", x_.year_offset));
         break;
       }
       case Kind::kHoliday:
         if (x_.holiday != Holiday::kNone) {
-          add(std::string("holiday:") + HolidayName(x_.holiday) + (*dir ? std::string(":") + dir : ""));
+          add(std::string("holiday:") + HolidayName(x_.holiday) +
+              (*dir ? std::string(":") + dir : ""));
         }
         if (x_.year_offset != kNoOffset) add(Fmt("year:%d", x_.year_offset));
         break;
-      case Kind::kNow: add("now"); break;
-      case Kind::kVague:
-        add(x_.vague == Vague::kPresent ? "present" : x_.vague == Vague::kPast ? "past-ref" : "future-ref");
+      case Kind::kNow:
+        add("now");
         break;
-      case Kind::kTime: break;
-      case Kind::kSpan: add(std::string("span:") + UnitName(x_.unit) + Fmt(":%d", x_.n)); break;
-      case Kind::kNextDay: add("next-day"); break;
+      case Kind::kVague:
+        add(x_.vague == Vague::kPresent ? "present"
+            : x_.vague == Vague::kPast  ? "past-ref"
+                                        : "future-ref");
+        break;
+      case Kind::kTime:
+        break;
+      case Kind::kSpan:
+        add(std::string("span:") + UnitName(x_.unit) + Fmt(":%d", x_.n));
+        break;
+      case Kind::kNextDay:
+        add("next-day");
+        break;
       case Kind::kDecade:
         if (x_.y == 0) add(Fmt("decade:%d", x_.n));
         if (x_.century_offset != kNoOffset) add(Fmt("century:%d", x_.century_offset));
@@ -1178,7 +1309,8 @@ class Resolver {
       case Kind::kHalf:
         if (x_.century_start >= 0) break;
         if (x_.century_offset != kNoOffset) {
-          add(Fmt(x_.kind == Kind::kQuarter ? "quarter-of-century:%d" : "half-of-century:%d", x_.n));
+          add(Fmt(x_.kind == Kind::kQuarter ? "quarter-of-century:%d" : "half-of-century:%d",
+                  x_.n));
           add(Fmt("century:%d", x_.century_offset));
         } else if (x_.y == 0) {
           add(Fmt(x_.kind == Kind::kQuarter ? "quarter-of-year:%d" : "half-of-year:%d", x_.n));
@@ -1192,7 +1324,8 @@ class Resolver {
           if (x_.year_offset != kNoOffset) add(Fmt("year:%d", x_.year_offset));
         }
         break;
-      case Kind::kYearRange: break;
+      case Kind::kYearRange:
+        break;
       case Kind::kSeason: {
         static const char* const kNames[] = {"spring", "summer", "autumn", "winter"};
         add(std::string("season:") + kNames[x_.n] + (*dir ? std::string(":") + dir : ""));
@@ -1211,7 +1344,7 @@ class Resolver {
     if (!r.empty() || x_.kind == Kind::kTime) {
       if (x_.hour >= 0 && x_.hour_end >= 0) {
         add(x_.part != Part::kNone && x_.minute < 0 ? std::string("part:") + PartName(x_.part)
-                                                   : Fmt("time:%02d-%02d", x_.hour, x_.hour_end));
+                                                    : Fmt("time:%02d-%02d", x_.hour, x_.hour_end));
       } else if (x_.hour >= 0) {
         add(x_.minute >= 0 ? Fmt("time:%02d:%02d", x_.hour, x_.minute) : Fmt("time:%02d", x_.hour));
       }
@@ -1272,9 +1405,7 @@ Anchor AnchorFromValue(const DateExpr& d, const std::string& what) {
   return a;
 }
 
-int64_t Anchor::Days() const {
-  return DaysFromCivil(year, month ? month : 1, day ? day : 1);
-}
+int64_t Anchor::Days() const { return DaysFromCivil(year, month ? month : 1, day ? day : 1); }
 
 bool AbsoluteDay(const Expr& x, int64_t* days) {
   if (x.kind != Kind::kDate || x.y == 0 || x.m == 0 || x.d == 0) return false;

@@ -27,19 +27,19 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 // Length of a URL, @handle or #hashtag starting at s[0], else 0.
 size_t SkipLength(std::string_view s) {
-  bool skip = s[0] == '@' || s[0] == '#' || StartsWith(s, "http://") ||
-              StartsWith(s, "https://") || StartsWith(s, "www.") || StartsWith(s, "pic.twitter.");
+  bool skip = s[0] == '@' || s[0] == '#' || StartsWith(s, "http://") || StartsWith(s, "https://") ||
+              StartsWith(s, "www.") || StartsWith(s, "pic.twitter.");
   if (!skip) return 0;
   size_t i = 1;
   while (i < s.size() && s[i] != ' ') ++i;
   return i;
 }
 
-constexpr std::string_view kWaw = "\xD9\x88";     // و
-constexpr std::string_view kFa = "\xD9\x81";      // ف
-constexpr std::string_view kBa = "\xD8\xA8";      // ب
-constexpr std::string_view kLam = "\xD9\x84";     // ل
-constexpr std::string_view kKaf = "\xD9\x83";     // ك
+constexpr std::string_view kWaw = "\xD9\x88";             // و
+constexpr std::string_view kFa = "\xD9\x81";              // ف
+constexpr std::string_view kBa = "\xD8\xA8";              // ب
+constexpr std::string_view kLam = "\xD9\x84";             // ل
+constexpr std::string_view kKaf = "\xD9\x83";             // ك
 constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";  // لل
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";      // ال
 

@@ -24,10 +24,10 @@ struct Tok {
   bool prep = false;         // a leading ب/ل/ك was stripped
   bool madda = false;        // the original word starts with آ (آب is August, أب is "father")
   uint8_t ndigits = 0;
-  int32_t num = -1;          // value of a digit run of at most 9 digits
-  char punct = 0;            // ASCII punctuation; 0 for other symbols
-  uint8_t words = 1;         // words in a merged phrase
-  uint8_t clitic_len = 0;    // bytes of the stripped proclitics (not part of a date's span)
+  int32_t num = -1;        // value of a digit run of at most 9 digits
+  char punct = 0;          // ASCII punctuation; 0 for other symbols
+  uint8_t words = 1;       // words in a merged phrase
+  uint8_t clitic_len = 0;  // bytes of the stripped proclitics (not part of a date's span)
   const Entry* lex = nullptr;
   std::string_view s;     // the normalized token
   std::string_view base;  // the form its entry was found under (s when none)

@@ -496,6 +496,8 @@ class DocExtractor {
       int rank;
       if (mm.gazetteer) {
         rank = WithinRank(mm.gazetteer);
+      } else if (lex_.CueAt("place", *s.stems, first, last)) {
+        rank = 4;  // "ريف إدلب", "شمال سوريا": a region around a place
       } else {
         rank = PlaceWordBefore(s, first) ? 0 : 6;
       }
