@@ -43,6 +43,10 @@ StatusOr<std::string> Ner(const EvalOptions& options);
 // agent/target span overlap against *_spans.json.
 StatusOr<std::string> Events(const EvalOptions& options);
 
+// Duplicates: exact and near-duplicate counts on SaudiNewsNet (the exact
+// ones checked against an independent count), and ANS stance pairs.
+StatusOr<std::string> Dedupe(const EvalOptions& options);
+
 // Trains the event-report scorer on the even-numbered rows of
 // arabic_event_gsr (the development half), choosing its threshold by
 // cross-validation; fills *model with the file data/events/reported.model.

@@ -40,6 +40,7 @@ struct EventCount {
   std::string role;  // "killed", "injured", "arrested", "operations", "troops", "other"
   double value = 0, high = 0;
   bool approximate = false;
+  bool vague = false;  // a vague quantity: عشرات، مئات (value is its low end)
   Span span;
 };
 

@@ -98,6 +98,8 @@ class Recognizer {
   // model, again with document context. Annotates `doc` on the way.
   std::vector<int> DecodeSentences(std::vector<TokenInfo>* doc, const std::vector<size_t>& starts,
                                    std::vector<float>* margins = nullptr) const;
+  // Chooses among places sharing a name by the document's other places.
+  void DisambiguatePlaces(std::vector<Mention>* mentions) const;
   std::unique_ptr<Model> model_;   // first pass
   std::unique_ptr<Model> model2_;  // second pass, with document context (optional)
   const Gazetteer* gazetteer_;

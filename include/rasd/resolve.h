@@ -81,6 +81,11 @@ class EntityIndex {
                                const Published& published);
 
   const Entity* Get(std::string_view id) const;
+  // The id an entity has now: ids returned by Add can later be merged into
+  // another entity (a lone surname found to be one known person).
+  std::string Canonical(std::string_view id) const;
+  // Every merged id with its current id.
+  std::vector<std::pair<std::string, std::string>> Redirects() const;
   // Every entity, most mentioned first.
   std::vector<const Entity*> All() const;
 

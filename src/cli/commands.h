@@ -33,6 +33,13 @@ void PrintError(const std::string& name, const std::string& message);
 void AddAnalyzeCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddTrainCommand(CLI::App& app, int* exit_code);
+void AddIngestCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
+// search, show, entities, entity, events, quotes, timeline, story, stats, export.
+void AddQueryCommands(CLI::App& app, int* exit_code);
+
+// The corpus database when --db is not given: $RASD_DB, else rasd.db.
+std::string DefaultDb();
 
 }  // namespace rasd::cli
 

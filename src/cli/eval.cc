@@ -14,8 +14,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
       "eval", "Score rasd against public gold data and print the figures and the misses.\n"
               "Tasks: stem (arabic-stemming-golden), html (CNN Arabic page, trafilatura-ar),\n"
               "dates (duckling-ar, dateparser-ar, timeml-arabic-news), numbers (duckling-ar),\n"
-              "ner (ANERcorp CAMeL test split, AQMAR), events (arabic_event_gsr, odd rows).");
-  cmd->add_option("task", *task, "What to evaluate")->required()->check(CLI::IsMember({"stem", "html", "dates", "numbers", "ner", "events"}));
+              "ner (ANERcorp CAMeL test split, AQMAR), events (arabic_event_gsr, odd rows),\n"
+              "dedupe (SaudiNewsNet duplicates, ANS stance pairs).");
+  cmd->add_option("task", *task, "What to evaluate")->required()->check(CLI::IsMember({"stem", "html", "dates", "numbers", "ner", "events", "dedupe"}));
   cmd->add_option("--data", options->data_dir, "Folder holding the gold data sets")->capture_default_str();
   cmd->add_option("--model", options->model_path, "NER model file to score (default: the shipped one)");
   cmd->add_option("--misses", options->max_misses, "How many misses to list (-1: all)")
@@ -28,6 +29,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
     if (*task == "numbers") report = eval::Numbers(*options);
     if (*task == "ner") report = eval::Ner(*options);
     if (*task == "events") report = eval::Events(*options);
+    if (*task == "dedupe") report = eval::Dedupe(*options);
     if (!report.ok()) {
       PrintError("eval " + *task, report.status().message());
       *exit_code = kExitFailure;

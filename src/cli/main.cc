@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = rasd::cli::kExitOk;
   rasd::cli::AddAnalyzeCommand(app, &exit_code);
+  rasd::cli::AddIngestCommand(app, &exit_code);
+  rasd::cli::AddQueryCommands(app, &exit_code);
+  rasd::cli::AddServeCommand(app, &exit_code);
   rasd::cli::AddEvalCommand(app, &exit_code);
   rasd::cli::AddTrainCommand(app, &exit_code);
   try {

@@ -66,7 +66,7 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
     json mj = SpanJson(m.span, u16);
     mj["text"] = std::string(m.span.Of(d.text));
     mj["type"] = ner::TypeName(m.type);
-    mj["confidence"] = std::round(m.confidence * 1000) / 1000;
+    mj["confidence"] = std::round(static_cast<double>(m.confidence) * 1000) / 1000;
     if (!m.role.empty()) mj["role"] = std::string(m.role.Of(d.text));
     int e = i < a.entities.entity_of.size() ? a.entities.entity_of[i] : -1;
     mj["entity"] = e;
@@ -137,7 +137,7 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
     json ej{{"type", e.type}, {"mode", e.mode}, {"trigger", SpanJson(e.trigger, u16)},
             {"trigger_text", std::string(e.trigger.Of(d.text))}, {"sentence", SpanJson(e.sentence, u16)},
             {"modality", events::ModalityName(e.modality)},
-            {"confidence", std::round(e.confidence * 1000) / 1000}};
+            {"confidence", std::round(static_cast<double>(e.confidence) * 1000) / 1000}};
     json agents = json::array(), targets = json::array();
     for (const auto& x : e.agents) agents.push_back(arg(x));
     for (const auto& x : e.targets) targets.push_back(arg(x));
@@ -168,6 +168,7 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
       json cj{{"role", c.role}, {"value", c.value}, {"text", std::string(c.span.Of(d.text))}};
       if (c.high != c.value) cj["high"] = c.high;
       if (c.approximate) cj["approximate"] = true;
+      if (c.vague) cj["vague"] = true;
       counts.push_back(std::move(cj));
     }
     ej["counts"] = std::move(counts);

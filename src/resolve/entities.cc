@@ -366,6 +366,15 @@ const Entity* EntityIndex::Get(std::string_view id) const {
   return it == t_->entities.end() ? nullptr : &it->second;
 }
 
+std::string EntityIndex::Canonical(std::string_view id) const { return t_->Resolve(std::string(id)); }
+
+std::vector<std::pair<std::string, std::string>> EntityIndex::Redirects() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [old, ignored] : t_->redirect) out.emplace_back(old, t_->Resolve(old));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<const Entity*> EntityIndex::All() const {
   std::vector<const Entity*> out;
   for (const auto& [id, e] : t_->entities) out.push_back(&e);

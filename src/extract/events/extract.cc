@@ -594,6 +594,7 @@ class DocExtractor {
       ec.value = c.number.value;
       ec.high = c.number.high;
       ec.approximate = c.number.approximate;
+      ec.vague = c.number.vague;
       ec.span = c.span;
       ec.role = RoleOf(s, c, killing, arrest, mobilize);
       e->counts.push_back(ec);
@@ -601,8 +602,12 @@ class DocExtractor {
     // "قُتل عنصر وأُصيب آخر": one each, without a number.
     for (size_t i = s.begin; i + 1 < s.end; ++i) {
       const std::string& v = s.stem(i);
-      bool killed = v == text::LightStem(text::NormalizeKey("قتل")) && s.tok(i).norm.size() <= 8;
-      bool injured = v == text::LightStem(text::NormalizeKey("اصيب"));
+      static const std::string kKill = text::LightStem(text::NormalizeKey("قتل")),
+                               kDeath = text::LightStem(text::NormalizeKey("مقتل")),
+                               kHurt = text::LightStem(text::NormalizeKey("اصيب")),
+                               kInjury = text::LightStem(text::NormalizeKey("اصابه"));
+      bool killed = (v == kKill && s.tok(i).norm.size() <= 8) || v == kDeath;
+      bool injured = v == kHurt || v == kInjury;
       if (!killed && !injured) continue;
       const std::string& next = s.tok(i + 1).norm;
       static const char* kSingular[] = {"عنصر", "شخص", "مدني", "جندي", "طفل", "رجل", "امراه", "شرطي", "مسلح", "اخر", "مقاتل"};
@@ -631,18 +636,26 @@ class DocExtractor {
     if (has("جريح") || has("جرحى") || has("مصاب")) return "injured";
     if (has("عملية") || has("غارة") || has("ضربة") || has("هجوم")) return "operations";
     if (has("معتقل") || has("موقوف") || has("مطلوب")) return "arrested";
-    // A person noun takes its role from the words before the number.
+    // A person noun takes its role from the nearest cue word before the number
+    // ("قُتل ثلاثة وأصيب خمسة": the five were injured).
+    static const std::string kKilled[] = {text::LightStem(text::NormalizeKey("مقتل")),
+                                          text::LightStem(text::NormalizeKey("قتل")),
+                                          text::LightStem(text::NormalizeKey("مصرع"))};
+    static const std::string kInjured[] = {text::LightStem(text::NormalizeKey("اصابه")),
+                                           text::LightStem(text::NormalizeKey("اصيب")),
+                                           text::LightStem(text::NormalizeKey("جرح"))};
+    static const std::string kArrested[] = {text::LightStem(text::NormalizeKey("اعتقال")),
+                                            text::LightStem(text::NormalizeKey("القبض"))};
+    const char* nearest = nullptr;
     for (size_t i = s.begin; i < s.end; ++i) {
       if (s.tok(i).span.end > c.span.begin) break;
       if (c.span.begin - s.tok(i).span.end > 40) continue;
       const std::string& st = s.stem(i);
-      if (st == text::LightStem(text::NormalizeKey("مقتل")) || st == text::LightStem(text::NormalizeKey("قتل")) ||
-          st == text::LightStem(text::NormalizeKey("مصرع"))) {
-        return "killed";
-      }
-      if (st == text::LightStem(text::NormalizeKey("اصابه")) || st == text::LightStem(text::NormalizeKey("جرح"))) return "injured";
-      if (st == text::LightStem(text::NormalizeKey("اعتقال")) || st == text::LightStem(text::NormalizeKey("القبض"))) return "arrested";
+      if (std::find(std::begin(kKilled), std::end(kKilled), st) != std::end(kKilled)) nearest = "killed";
+      if (std::find(std::begin(kInjured), std::end(kInjured), st) != std::end(kInjured)) nearest = "injured";
+      if (std::find(std::begin(kArrested), std::end(kArrested), st) != std::end(kArrested)) nearest = "arrested";
     }
+    if (nearest) return nearest;
     if (has("جندي") || has("جنود") || has("عنصر") || has("مقاتل")) return mobilize ? "troops" : arrest ? "arrested" : "troops";
     (void)killing;
     return "other";

@@ -70,7 +70,7 @@ double Gazetteer::Prominence(const GazetteerEntry& e, double population) {
 
 void Gazetteer::AddName(std::string_view name, int entry) {
   std::string key = NameKey(name);
-  if (key.empty()) return;
+  if (key.empty() || not_names_.count(key)) return;
   auto& v = names_[key];
   if (std::find(v.begin(), v.end(), entry) == v.end()) v.push_back(entry);
   size_t words = 1 + std::count(key.begin(), key.end(), ' ');
@@ -102,6 +102,9 @@ void Gazetteer::AddPlace(const std::vector<std::string_view>& f) {
 }
 
 Gazetteer::Gazetteer() {
+  for (std::string_view line : data::Lines(data::Get("gazetteer/not_names.txt"))) {
+    not_names_.insert(NameKey(line));
+  }
   for (std::string_view line : data::Lines(data::Get("gazetteer/places.tsv"))) {
     auto f = data::Fields(line);
     if (f.size() >= 3) AddPlace(f);
@@ -245,6 +248,19 @@ const GazetteerEntry* Gazetteer::ByName(std::string_view key) const {
   if (!trie_.lookup(agent)) return nullptr;
   int e = key_best_[agent.key().id()];
   return e >= 0 ? &entries_[e] : nullptr;
+}
+
+std::vector<const GazetteerEntry*> Gazetteer::AllByName(std::string_view key) const {
+  std::vector<const GazetteerEntry*> out;
+  const GazetteerEntry* best = ByName(key);
+  if (!best) return out;
+  out.push_back(best);
+  auto it = names_.find(std::string(key));
+  if (it == names_.end()) return out;
+  for (int e : it->second) {
+    if (e >= 0 && &entries_[e] != best) out.push_back(&entries_[e]);
+  }
+  return out;
 }
 
 }  // namespace rasd::ner

@@ -44,8 +44,12 @@ class Gazetteer {
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   // The entry for an exact normalized name, if any.
   const GazetteerEntry* ByName(std::string_view key) const;
+  // Every entry with that name, the preferred (ByName's) first.
+  std::vector<const GazetteerEntry*> AllByName(std::string_view key) const;
   // A given name (data/ner/first_names.txt), by token key.
   bool IsFirstName(std::string_view key) const { return first_names_.count(std::string(key)) > 0; }
+  // A word never taken as a name on its own (data/gazetteer/not_names.txt), by key.
+  bool IsNotName(std::string_view key) const { return not_names_.count(std::string(key)) > 0; }
 
  private:
   Gazetteer();
@@ -63,6 +67,7 @@ class Gazetteer {
   std::vector<int> key_best_;      // trie key id → preferred entry (-1 = title)
   size_t max_words_ = 1;
   std::unordered_set<std::string> first_names_;
+  std::unordered_set<std::string> not_names_;  // data/gazetteer/not_names.txt, as keys
 };
 
 }  // namespace rasd::ner

@@ -94,11 +94,12 @@ void Model::Annotate(std::vector<TokenInfo>* seq) const {
   }
 }
 
-const float* Model::Find(uint64_t key) const {
+const Model::Slot* Model::Find(uint64_t key) const {
   if (key == 0) key = 1;
   for (uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
-    if (keys_[slot] == 0) return nullptr;
-    if (keys_[slot] == key) return &weights_[static_cast<size_t>(rows_[slot]) * kTags];
+    const Slot& x = slots_[slot];
+    if (x.key == 0) return nullptr;
+    if (x.key == key) return &x;
   }
 }
 
@@ -109,10 +110,12 @@ std::vector<int> Model::Decode(std::span<const TokenInfo> seq, std::vector<float
   for (size_t i = 0; i < n; ++i) {
     feats.clear();
     Features(seq, i, &feats);
+    // Start every lookup's memory load before using any of them.
+    for (uint64_t f : feats) __builtin_prefetch(&slots_[(f == 0 ? 1 : f) & mask_]);
     float* s = &scores[i * kTags];
     for (uint64_t f : feats) {
-      if (const float* w = Find(f)) {
-        for (int t = 0; t < kTags; ++t) s[t] += w[t];
+      if (const Slot* x = Find(f)) {
+        for (int t = 0; t < kTags; ++t) s[t] += static_cast<float>(x->w[t]) * scale_;
       }
     }
   }
@@ -166,23 +169,20 @@ StatusOr<std::unique_ptr<Model>> Model::Load(std::string_view in) {
   }
   size_t cap = 1;
   while (cap < 2 * static_cast<size_t>(nfeat) + 16) cap <<= 1;
-  m->keys_.assign(cap, 0);
-  m->rows_.assign(cap, 0);
+  m->slots_.assign(cap, Slot());
   m->mask_ = cap - 1;
-  m->weights_.resize(static_cast<size_t>(nfeat) * kTags);
+  m->features_ = nfeat;
+  m->scale_ = scale;
   for (uint32_t r = 0; r < nfeat; ++r) {
     uint64_t key;
     Get(&in, &key);
-    for (int t = 0; t < kTags; ++t) {
-      int16_t q;
-      Get(&in, &q);
-      m->weights_[static_cast<size_t>(r) * kTags + t] = q * scale;
-    }
+    int16_t w[kTags];
+    for (int t = 0; t < kTags; ++t) Get(&in, &w[t]);
     if (key == 0) key = 1;
     uint64_t slot = key & m->mask_;
-    while (m->keys_[slot] != 0) slot = (slot + 1) & m->mask_;
-    m->keys_[slot] = key;
-    m->rows_[slot] = r;
+    while (m->slots_[slot].key != 0) slot = (slot + 1) & m->mask_;
+    m->slots_[slot].key = key;
+    std::memcpy(m->slots_[slot].w, w, sizeof w);
   }
   return m;
 }

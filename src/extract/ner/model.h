@@ -34,17 +34,23 @@ class Model {
   // Best tag sequence; `margin` (optional) gets, per token, how far the chosen
   // tag's local score is ahead of the next best, squashed to 0..1.
   std::vector<int> Decode(std::span<const TokenInfo> seq, std::vector<float>* margin) const;
-  size_t feature_count() const { return keys_.size(); }
+  size_t feature_count() const { return features_; }
   // Sets TokenInfo::freq from the training vocabulary stored in the model.
   void Annotate(std::vector<TokenInfo>* seq) const;
 
  private:
   Model() = default;
-  const float* Find(uint64_t key) const;
+  // One feature: its key and quantized weights in one 32-byte slot, so a
+  // lookup touches one cache line (decoding is bound by these lookups).
+  struct alignas(32) Slot {
+    uint64_t key = 0;  // 0 = empty
+    int16_t w[kTags] = {};
+  };
+  const Slot* Find(uint64_t key) const;
 
-  std::vector<uint64_t> keys_;   // open addressing; 0 = empty
-  std::vector<uint32_t> rows_;   // key slot → row in weights_
-  std::vector<float> weights_;   // rows of kTags
+  std::vector<Slot> slots_;  // open addressing, linear probing
+  size_t features_ = 0;
+  float scale_ = 0;          // weight = w * scale_
   uint64_t mask_ = 0;
   std::unordered_map<uint64_t, uint8_t> vocab_;  // word hash → frequency class
   float trans_[kTags + 1][kTags] = {};  // [previous (kTags = start)][tag]

@@ -3,6 +3,7 @@
 // the tagger cannot produce (nationalities) or missed (curated groups, major
 // places), and find the title or role before each name.
 #include <algorithm>
+#include <set>
 #include <cstdio>
 #include <cstring>
 #include <span>
@@ -273,10 +274,24 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     size_t b = i, e = j;
     while (b < e && tokens[b].kind == text::TokenKind::kPunct) ++b;
     while (e > b && tokens[e - 1].kind == text::TokenKind::kPunct) --e;
+    // Generic words ("ريف", "مدينة") are not part of a name at its end
+    // ("معرة النعمان بريف"), and never a name alone.
+    while (e > b && gazetteer_->IsNotName(keys[e - 1])) --e;
     if (b < e) {
       float conf = 0;
       for (size_t k = b; k < e; ++k) conf += margins[k];
-      make(b, e, ClassType(cls), conf / static_cast<float>(e - b));
+      EntityType type = ClassType(cls);
+      // "سعدة فيصل الهرماس": a name, then a father's given name, and no common
+      // (organisation) word is a person, whatever class the tagger chose.
+      if ((type == EntityType::kOrg || type == EntityType::kMisc) && e - b >= 2 && e - b <= 4) {
+        bool given = false, common = false;
+        for (size_t k = b; k < e; ++k) {
+          if (k > b && gazetteer_->IsFirstName(keys[k])) given = true;
+          if (infos[k].freq == 2 || infos[k].gaz) common = true;
+        }
+        if (given && !common) type = EntityType::kPer;
+      }
+      make(b, e, type, conf / static_cast<float>(e - b));
     }
     i = j;
   }
@@ -315,9 +330,46 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     if (covered[i] || tokens[i].kind != text::TokenKind::kWord || infos[i].freq == 2 || infos[i].gaz) continue;
     if (person_words.count(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
   }
+  DisambiguatePlaces(&out);
   std::sort(out.begin(), out.end(),
             [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   return out;
+}
+
+void Recognizer::DisambiguatePlaces(std::vector<Mention>* mentions) const {
+  // Places that share a name ("أريحا": Jericho, and the town in Idlib) take
+  // the one in the region and country the document's certain places are in.
+  auto region = [](const GazetteerEntry* g) -> const std::string& { return g->kind == "admin1" ? g->name : g->parent; };
+  std::set<std::string> countries, regions;
+  std::vector<std::vector<const GazetteerEntry*>> candidates(mentions->size());
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const Mention& m = (*mentions)[i];
+    if (!m.gazetteer || m.gazetteer->type == EntityType::kOrg || m.gazetteer->type == EntityType::kNorp) continue;
+    candidates[i] = gazetteer_->AllByName(m.key);
+    const auto& all = candidates[i];
+    if (all.empty()) continue;
+    bool one_country = true, one_region = true;
+    for (const GazetteerEntry* g : all) {
+      one_country = one_country && g->country == all[0]->country;
+      one_region = one_region && region(g) == region(all[0]);
+    }
+    if (one_country && !all[0]->country.empty()) countries.insert(all[0]->country);
+    if (one_region && !region(all[0]).empty()) regions.insert(region(all[0]));
+  }
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    if (candidates[i].size() < 2) continue;
+    const GazetteerEntry* best = candidates[i][0];
+    int best_score = -1;
+    for (const GazetteerEntry* g : candidates[i]) {
+      if (g->type == EntityType::kOrg || g->type == EntityType::kNorp) continue;
+      int score = 2 * static_cast<int>(regions.count(region(g))) + static_cast<int>(countries.count(g->country));
+      if (score > best_score) {
+        best = g;
+        best_score = score;
+      }
+    }
+    (*mentions)[i].gazetteer = best;
+  }
 }
 
 StatusOr<std::string> Train(const std::vector<TaggedSentence>& data, const TrainOptions& options,

@@ -1,0 +1,93 @@
+#include "dedupe/shingles.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+
+#include "rasd/text.h"
+
+namespace rasd::dedupe::internal {
+namespace {
+
+// The splitmix64 finalizer: a bijective 64-bit mix.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+inline uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+// Order-sensitive combination of `n` word hashes.
+inline uint64_t Combine(const uint64_t* words, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+  for (size_t i = 0; i < n; ++i) h = Mix(h ^ words[i]);
+  return h;
+}
+
+}  // namespace
+
+void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
+  out->clear();
+  std::string digits;
+  text::ForEachToken(text, [&](const text::Token& t) {
+    switch (t.kind) {
+      case text::TokenKind::kPunct:
+        return;
+      case text::TokenKind::kNumber:
+        // "2,500" and "2500" are one number; the decimal point stays.
+        digits.clear();
+        for (char c : t.norm) {
+          if (c != ',') digits.push_back(c);
+        }
+        out->push_back(HashBytes(digits));
+        return;
+      default:
+        out->push_back(HashBytes(t.stem.empty() ? t.norm : t.stem));
+    }
+  });
+}
+
+void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* out) {
+  thread_local std::vector<uint64_t> words;
+  WordHashes(text, &words);
+  out->clear();
+  if (words.empty()) return;
+  size_t k = static_cast<size_t>(std::max(shingle, 1));
+  if (words.size() <= k) {
+    out->push_back(Combine(words.data(), words.size()));
+    return;
+  }
+  out->reserve(words.size() - k + 1);
+  for (size_t i = 0; i + k <= words.size(); ++i) out->push_back(Combine(&words[i], k));
+}
+
+std::vector<uint64_t> ShingleSet(std::string_view text, int shingle) {
+  std::vector<uint64_t> s;
+  ShingleHashes(text, shingle, &s);
+  std::sort(s.begin(), s.end());
+  s.erase(std::unique(s.begin(), s.end()), s.end());
+  return s;
+}
+
+double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+}  // namespace rasd::dedupe::internal

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "store/fts.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace rasd::store {
+namespace {
+
+std::unique_ptr<Db> Memory() {
+  auto db = Db::Open(":memory:", false, true);
+  EXPECT_TRUE(db.ok());
+  EXPECT_TRUE(RegisterTokenizer((*db)->handle()).ok());
+  return std::move(*db);
+}
+
+TEST(Schema, CreatesTheCurrentVersionOnce) {
+  auto db = Memory();
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());  // a second open changes nothing
+  EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
+}
+
+TEST(Schema, RefusesADatabaseFromANewerRasd) {
+  auto db = Memory();
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  ASSERT_TRUE(db->Exec("UPDATE meta SET value='99' WHERE key='schema_version'").ok());
+  Status s = EnsureSchema(db.get());
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("newer"), std::string::npos);
+}
+
+TEST(Schema, DeletingASourceRemovesItsDocumentsFactsAndIndexEntries) {
+  auto db = Memory();
+  ASSERT_TRUE(db->Exec("PRAGMA foreign_keys=ON").ok());
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  ASSERT_TRUE(db->Exec("INSERT INTO sources(key, raw_hash, documents) VALUES('a', 'h', 1);"
+                       "INSERT INTO documents(rowid, id, source_key, title, text) "
+                       "  VALUES(1, 'd1', 'a', 'عنوان', 'قصف التحالف مواقع');"
+                       "INSERT INTO mentions(doc, idx, begin, end) VALUES(1, 0, 4, 16);")
+                  .ok());
+  Stmt hit(db.get(), "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"التحالف\"'");
+  ASSERT_TRUE(hit.Step());
+  EXPECT_EQ(hit.Int(0), 1);
+  ASSERT_TRUE(db->Exec("DELETE FROM sources WHERE key='a'").ok());
+  Stmt left(db.get(), "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM mentions)");
+  ASSERT_TRUE(left.Step());
+  EXPECT_EQ(left.Int(0), 0);
+  Stmt gone(db.get(), "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"التحالف\"'");
+  ASSERT_TRUE(gone.Step());
+  EXPECT_EQ(gone.Int(0), 0);
+}
+
+}  // namespace
+}  // namespace rasd::store
