@@ -76,10 +76,18 @@ struct SearchRequest {
   bool collapse = true;            // fold duplicates under their original ("and N copies")
 };
 
+struct EntityQuery {
+  std::string type;             // PER, ORG, LOC, GPE, NORP, MISC or "" for all
+  bool ambiguous_only = false;  // lone surnames that more than one known person has
+  std::string name;             // only entities with a spelling starting with this
+  size_t limit = 50, offset = 0;
+};
+
 struct EventQuery {
   Filters filters;             // outlet/date/entity (actor)/event_type
   std::string place;           // place id or name (the place or what contains it)
   std::string actor;           // entity id or name among agents/targets
+  std::string sort = "date";   // "date" (newest first), "killed" or "reports" (most first)
   bool clusters = true;        // one row per real-world event (merged across reports)
   bool asserted_only = true;   // leave out negated, future and hypothetical events
   // Counts given as vague quantities ("عشرات"): "low" exports their low end
@@ -105,13 +113,19 @@ class Corpus {
   // Queries; each returns one JSON object (docs/api.md describes them).
   StatusOr<std::string> Search(const SearchRequest& request);
   StatusOr<std::string> Document(const std::string& id);
-  StatusOr<std::string> Entities(const std::string& type, bool ambiguous_only, size_t limit, size_t offset);
+  StatusOr<std::string> Entities(const EntityQuery& query);
   StatusOr<std::string> Entity(const std::string& id_or_name);
   StatusOr<std::string> Events(const EventQuery& query);
+  // One merged event with every report of it.
+  StatusOr<std::string> Event(int64_t id);
   StatusOr<std::string> Quotes(const std::string& speaker, const Filters& filters, size_t limit, size_t offset);
-  StatusOr<std::string> Timeline(const std::string& interval, const Filters& filters);  // day|week|month
+  // Documents (by query.filters) and events (also by type, place, actor) per
+  // day, week or month.
+  StatusOr<std::string> Timeline(const std::string& interval, const EventQuery& query);
   StatusOr<std::string> Story(int64_t id);
   StatusOr<std::string> Stats();
+  // Every outlet with its number of documents.
+  StatusOr<std::string> Outlets();
 
   // Writes the events (clusters) matching `query` as jsonl, csv, geojson,
   // plover (JSON array) or acled (CSV with ACLED's columns).

@@ -149,17 +149,19 @@ void AddQueryCommands(CLI::App& app, int* exit_code) {
   }
   {
     auto c = std::make_shared<Common>();
-    auto type = std::make_shared<std::string>();
-    auto ambiguous = std::make_shared<bool>(false);
+    auto q = std::make_shared<corpus::EntityQuery>();
     CLI::App* cmd = app.add_subcommand("entities", "List entities, most mentioned first.");
     AddCommon(cmd, c.get(), false);
-    cmd->add_option("--type", *type, "PER, ORG, LOC, GPE, NORP or MISC");
-    cmd->add_flag("--ambiguous", *ambiguous, "Only lone surnames that more than one known person has");
+    cmd->add_option("--type", q->type, "PER, ORG, LOC, GPE, NORP or MISC");
+    cmd->add_option("--name", q->name, "Only entities with a spelling that starts with this");
+    cmd->add_flag("--ambiguous", q->ambiguous_only, "Only lone surnames that more than one known person has");
     cmd->add_option("-n,--limit", c->limit, "How many")->capture_default_str();
     cmd->add_option("--offset", c->offset, "How many to skip");
     cmd->callback([=] {
+      q->limit = c->limit;
+      q->offset = c->offset;
       *exit_code = WithCorpus(*c, [&](corpus::Corpus& k) {
-        return Emit(*c, k.Entities(*type, *ambiguous, c->limit, c->offset), [](const json& r) {
+        return Emit(*c, k.Entities(*q), [](const json& r) {
           Table t({"name", "type", "mentions", "documents", "variants", "id"});
           for (const json& e : r["entities"]) {
             std::string name = S(e["name"]);
@@ -221,6 +223,7 @@ void AddQueryCommands(CLI::App& app, int* exit_code) {
     cmd->add_option("--type", c->filters.event_type, "PLOVER type: ASSAULT, PROTEST, COERCE, ...");
     cmd->add_option("--place", q->place, "A place (name or id); events in places within it count");
     cmd->add_option("--actor", q->actor, "An entity among the agents or targets");
+    cmd->add_option("--sort", q->sort, "date, killed or reports")->capture_default_str();
     cmd->add_flag("--reports", *reports, "One row per report instead of per merged event");
     cmd->add_flag("--all-modalities", *all_modalities, "Include negated, future and hypothetical events");
     cmd->add_option("-n,--limit", c->limit, "How many")->capture_default_str();
@@ -257,12 +260,17 @@ void AddQueryCommands(CLI::App& app, int* exit_code) {
   {
     auto c = std::make_shared<Common>();
     auto interval = std::make_shared<std::string>("day");
+    auto q = std::make_shared<corpus::EventQuery>();
     CLI::App* cmd = app.add_subcommand("timeline", "Documents and events per day, week or month.");
     AddCommon(cmd, c.get(), true);
     cmd->add_option("--interval", *interval, "day, week or month")->capture_default_str();
+    cmd->add_option("--type", c->filters.event_type, "Count events of this PLOVER type only");
+    cmd->add_option("--place", q->place, "Count events in this place (or within it) only");
+    cmd->add_option("--actor", q->actor, "Count events with this agent or target only");
     cmd->callback([=] {
+      q->filters = c->filters;
       *exit_code = WithCorpus(*c, [&](corpus::Corpus& k) {
-        return Emit(*c, k.Timeline(*interval, c->filters), [](const json& r) {
+        return Emit(*c, k.Timeline(*interval, *q), [](const json& r) {
           std::map<std::string, std::string> events;
           for (const json& e : r["events"]) {
             std::string& s = events[S(e["bucket"])];

@@ -231,7 +231,7 @@ TEST_F(CorpusTest, ResumingInPiecesGivesTheSameCorpusAsOneRun) {
   std::vector<std::string> sources = {Fixture("search.jsonl"), Fixture("three_outlets.jsonl"),
                                       Fixture("two_towns.jsonl")};
   Ingest(sources);
-  json one_entities = Q(corpus_->Entities("", false, 1000, 0));
+  json one_entities = Q(corpus_->Entities(EntityQuery{"", false, "", 1000, 0}));
   json one_events = Q(corpus_->Events(EventQuery{}));
   json one_stats = Q(corpus_->Stats());
   corpus_.reset();
@@ -243,7 +243,7 @@ TEST_F(CorpusTest, ResumingInPiecesGivesTheSameCorpusAsOneRun) {
     Ingest({s});
     Reopen();
   }
-  EXPECT_EQ(Q(corpus_->Entities("", false, 1000, 0)), one_entities);
+  EXPECT_EQ(Q(corpus_->Entities(EntityQuery{"", false, "", 1000, 0})), one_entities);
   EXPECT_EQ(Q(corpus_->Events(EventQuery{})), one_events);
   json pieces_stats = Q(corpus_->Stats());
   one_stats.erase("database_bytes");

@@ -69,7 +69,7 @@ json Snapshot(const std::string& db) {
   s["stats"] = json::parse(*(*c)->Stats());
   s["stats"].erase("database_bytes");
   s["stats"].erase("path");
-  s["entities"] = json::parse(*(*c)->Entities("", false, 100000, 0));
+  s["entities"] = json::parse(*(*c)->Entities(EntityQuery{"", false, "", 100000, 0}));
   EventQuery q;
   q.limit = 100000;
   s["events"] = json::parse(*(*c)->Events(q));

@@ -45,10 +45,12 @@ StatusOr<std::string> Corpus::Document(const std::string& id) {
   if (!s.IsNull(3)) c["similarity"] = s.Double(4);
   c["story"] = s.IsNull(5) ? json(nullptr) : json(s.Int(5));
   auto copies = json::array();
-  store::Stmt cp(db, "SELECT id, duplicate_of IS NOT NULL, similarity FROM documents WHERE duplicate_of=?1 OR near_duplicate_of=?1 ORDER BY rowid");
+  store::Stmt cp(db, "SELECT id, duplicate_of IS NOT NULL, similarity, title, outlet, published FROM documents "
+                    "WHERE duplicate_of=?1 OR near_duplicate_of=?1 ORDER BY rowid");
   cp.Bind(1, rowid);
   while (cp.Step()) {
-    copies.push_back({{"id", cp.Text(0)}, {"kind", cp.Int(1) ? "exact" : "near"}, {"similarity", cp.Double(2)}});
+    copies.push_back({{"id", cp.Text(0)}, {"kind", cp.Int(1) ? "exact" : "near"}, {"similarity", cp.Double(2)},
+                      {"title", cp.Text(3)}, {"outlet", OrNull(cp, 4)}, {"published", OrNull(cp, 5)}});
   }
   c["copies"] = std::move(copies);
   c["ingested_at"] = s.Text(7);
@@ -82,6 +84,19 @@ StatusOr<std::string> Corpus::Story(int64_t id) {
   while (e.Step()) ents.push_back({{"id", e.Text(0)}, {"name", e.Text(1)}, {"type", e.Text(2)}, {"documents", e.Int(3)}});
   j["entities"] = std::move(ents);
   return j.dump();
+}
+
+StatusOr<std::string> Corpus::Outlets() {
+  store::Stmt s(impl_->db.get(),
+                "SELECT outlet, count(*) AS n, sum(duplicate_of IS NULL AND near_duplicate_of IS NULL), min(day), "
+                "max(day) FROM documents GROUP BY outlet ORDER BY n DESC, outlet");
+  auto list = json::array();
+  while (s.Step()) {
+    list.push_back({{"outlet", OrNull(s, 0)}, {"documents", s.Int(1)}, {"originals", s.Int(2)},
+                    {"first_day", OrNull(s, 3)}, {"last_day", OrNull(s, 4)}});
+  }
+  if (!s.error().empty()) return Status::Internal(s.error());
+  return json{{"outlets", std::move(list)}}.dump();
 }
 
 StatusOr<std::string> Corpus::Stats() {

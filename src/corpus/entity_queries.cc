@@ -1,10 +1,12 @@
-// Corpus::Entities, Corpus::Entity, Corpus::Quotes and Corpus::Timeline.
+// Corpus::Entities, Corpus::Entity and Corpus::Quotes.
 #include <nlohmann/json.hpp>
 
 #include "corpus/codec.h"
 #include "corpus/filters.h"
 #include "corpus/impl.h"
 #include "rasd/ner.h"
+#include "rasd/text.h"
+#include "rasd/utf8.h"
 
 namespace rasd::corpus {
 
@@ -45,29 +47,36 @@ json EntityJson(const store::Stmt& s, bool full) {
 
 }  // namespace
 
-StatusOr<std::string> Corpus::Entities(const std::string& type, bool ambiguous_only, size_t limit, size_t offset) {
+StatusOr<std::string> Corpus::Entities(const EntityQuery& q) {
   store::Db* db = impl_->db.get();
-  std::string upper;
-  for (char c : type) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  std::string where = " WHERE 1";
-  if (!type.empty()) {
+  Sql sql;
+  if (!q.type.empty()) {
     ner::EntityType t;
+    std::string upper;
+    for (char c : q.type) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     if (!ner::ParseType(upper, &t)) {
-      return Status::InvalidArgument("entity type must be PER, ORG, LOC, GPE, NORP or MISC (got \"" + type + "\")");
+      return Status::InvalidArgument("entity type must be PER, ORG, LOC, GPE, NORP or MISC (got \"" + q.type + "\")");
     }
-    where += " AND type=?3";
+    sql.Add("type = ?", {upper});
   }
-  if (ambiguous_only) where += " AND ambiguous";
-  store::Stmt s(db, std::string("SELECT ") + kEntityColumns + " FROM entities" + where +
-                        " ORDER BY mentions DESC, id LIMIT ?1 OFFSET ?2");
-  s.Bind(1, static_cast<int64_t>(std::min<size_t>(limit, 10000))).Bind(2, static_cast<int64_t>(offset));
-  if (!type.empty()) s.Bind(3, upper);
+  if (q.ambiguous_only) sql.Add("ambiguous", {});
+  if (!q.name.empty()) {
+    // Any spelling starting with the words typed (normalized, so hamza and
+    // diacritics do not matter).
+    std::string key = text::NormalizeKey(q.name);
+    if (key.empty()) return Status::InvalidArgument("name has no letters");
+    sql.Add("id IN (SELECT entity_id FROM entity_names WHERE key >= ? AND key < ?)", {key, key + "\xf4\x8f\xbf\xbf"});
+  }
+  const int lim = sql.Next(), off = lim + 1;
+  store::Stmt s(db, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE 1" + sql.where +
+                        " ORDER BY mentions DESC, id LIMIT ?" + std::to_string(lim) + " OFFSET ?" + std::to_string(off));
+  sql.BindAll(&s);
+  s.Bind(lim, static_cast<int64_t>(std::min<size_t>(q.limit, 10000))).Bind(off, static_cast<int64_t>(q.offset));
   auto list = json::array();
   while (s.Step()) list.push_back(EntityJson(s, false));
   if (!s.error().empty()) return Status::Internal(s.error());
-  store::Stmt n(db, "SELECT count(*), ?1, ?2 FROM entities" + where);
-  n.Bind(1, int64_t{0}).Bind(2, int64_t{0});
-  if (!type.empty()) n.Bind(3, upper);
+  store::Stmt n(db, "SELECT count(*) FROM entities WHERE 1" + sql.where);
+  sql.BindAll(&n);
   json out;
   out["total"] = n.Step() ? n.Int(0) : 0;
   out["entities"] = std::move(list);
@@ -95,21 +104,32 @@ StatusOr<std::string> Corpus::Entity(const std::string& id_or_name) {
   }
   // Variants as written, with how often each was used.
   auto timeline = json::array();
-  store::Stmt t(db, R"sql(SELECT coalesce(day, '(unknown)'), count(*), sum(mentions) FROM doc_entities
+  store::Stmt t(db, R"sql(SELECT day, count(*), sum(mentions) FROM doc_entities
       WHERE entity_id = ?1 GROUP BY day ORDER BY day)sql");
   t.Bind(1, id);
-  while (t.Step()) timeline.push_back({{"day", t.Text(0)}, {"documents", t.Int(1)}, {"mentions", t.Int(2)}});
+  int64_t undated = 0;
+  while (t.Step()) {
+    if (t.IsNull(0)) {
+      undated = t.Int(1);
+      continue;
+    }
+    timeline.push_back({{"day", t.Text(0)}, {"documents", t.Int(1)}, {"mentions", t.Int(2)}});
+  }
   j["timeline"] = std::move(timeline);
+  j["undated_documents"] = undated;  // documents without a publication date
   auto quotes = json::array();
-  store::Stmt q(db, R"sql(SELECT d.id, d.title, d.published, q.direct,
-      CAST(substr(CAST(d.text AS BLOB), q.begin + 1, q.end - q.begin) AS TEXT), q.begin, q.end, q.cue
+  store::Stmt q(db, R"sql(SELECT d.id, d.title, d.published, q.direct, d.text, q.begin, q.end, q.cue, q.idx
       FROM quotes q JOIN doc_entities de ON de.doc = q.doc AND de.idx = q.speaker_entity
       JOIN documents d ON d.rowid = q.doc
       WHERE de.entity_id = ?1 ORDER BY coalesce(d.day, '') DESC, d.rowid DESC LIMIT 50)sql");
   q.Bind(1, id);
   while (q.Step()) {
+    const std::string text = q.Text(4);
+    utf8::Utf16Index u16(text);
+    const auto b = static_cast<uint32_t>(q.Int(5)), e = static_cast<uint32_t>(q.Int(6));
     quotes.push_back({{"document", q.Text(0)}, {"title", q.Text(1)}, {"published", OrNull(q, 2)},
-                      {"direct", q.Int(3) != 0}, {"text", q.Text(4)}, {"begin", q.Int(5)}, {"end", q.Int(6)},
+                      {"index", q.Int(8)}, {"direct", q.Int(3) != 0}, {"text", text.substr(b, e - b)},
+                      {"begin", b}, {"end", e}, {"begin16", u16.ToUtf16(b)}, {"end16", u16.ToUtf16(e)},
                       {"cue", q.Text(7)}});
   }
   j["quotes"] = std::move(quotes);
@@ -175,57 +195,6 @@ StatusOr<std::string> Corpus::Quotes(const std::string& speaker, const Filters& 
   if (!s.error().empty()) return Status::Internal(s.error());
   json out;
   out["quotes"] = std::move(list);
-  return out.dump();
-}
-
-StatusOr<std::string> Corpus::Timeline(const std::string& interval, const Filters& filters) {
-  std::string bucket;
-  if (interval == "day") {
-    bucket = "%s";
-  } else if (interval == "week") {
-    bucket = "date(%s, '-' || ((strftime('%%w', %s) + 6) % 7) || ' days')";  // the Monday
-  } else if (interval == "month") {
-    bucket = "substr(%s, 1, 7)";
-  } else {
-    return Status::InvalidArgument("interval must be day, week or month (got \"" + interval + "\")");
-  }
-  auto expr = [&](const std::string& col) {
-    std::string out;
-    for (size_t i = 0; i < bucket.size(); ++i) {
-      if (bucket[i] == '%' && i + 1 < bucket.size() && bucket[i + 1] == 's') {
-        out += col;
-        ++i;
-      } else if (bucket[i] == '%' && i + 1 < bucket.size() && bucket[i + 1] == '%') {
-        out += '%';
-        ++i;
-      } else {
-        out += bucket[i];
-      }
-    }
-    return out;
-  };
-  store::Db* db = impl_->db.get();
-  auto f = DocumentFilters(db, filters, 1);
-  if (!f.ok()) return f.status();
-  json out;
-  out["interval"] = interval;
-  auto docs = json::array();
-  store::Stmt s(db, "SELECT " + expr("d.day") + " AS b, count(*), "
-                    "sum(d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL) FROM documents d "
-                    "WHERE d.day IS NOT NULL" + f->where + " GROUP BY b ORDER BY b");
-  f->BindAll(&s);
-  while (s.Step()) docs.push_back({{"bucket", s.Text(0)}, {"documents", s.Int(1)}, {"originals", s.Int(2)}});
-  if (!s.error().empty()) return Status::Internal(s.error());
-  out["documents"] = std::move(docs);
-  auto evs = json::array();
-  store::Stmt e(db, "SELECT " + expr("e.day") + " AS b, e.type, count(DISTINCT e.cluster), count(*) "
-                    "FROM events e JOIN documents d ON d.rowid = e.doc "
-                    "WHERE e.day IS NOT NULL AND e.modality = 'asserted'" + f->where +
-                    " GROUP BY b, e.type ORDER BY b, e.type");
-  f->BindAll(&e);
-  while (e.Step()) evs.push_back({{"bucket", e.Text(0)}, {"type", e.Text(1)}, {"events", e.Int(2)}, {"reports", e.Int(3)}});
-  if (!e.error().empty()) return Status::Internal(e.error());
-  out["events"] = std::move(evs);
   return out.dump();
 }
 

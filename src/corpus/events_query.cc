@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <map>
+#include <set>
 
 #include "corpus/codec.h"
 #include "corpus/filters.h"
@@ -11,6 +12,7 @@
 #include "extract/ner/gazetteer.h"
 #include "rasd/data.h"
 #include "rasd/text.h"
+#include "rasd/utf8.h"
 
 namespace rasd::corpus {
 
@@ -61,73 +63,152 @@ constexpr const char* kClusterColumns =
 
 }  // namespace
 
-// Reads clusters and builds their JSON (shared by Events and Export).
+// The PLOVER types rasd extracts (data/events/triggers.tsv).
+StatusOr<std::string> EventType(const std::string& raw) {
+  static const auto* known = [] {
+    auto* set = new std::set<std::string>();
+    for (std::string_view line : data::Lines(data::Get("events/triggers.tsv"))) {
+      auto f = data::Fields(line);
+      if (!f.empty()) set->insert(std::string(f[0]));
+    }
+    return set;
+  }();
+  std::string t;
+  for (char ch : raw) t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+  if (!known->count(t)) {
+    std::string list;
+    for (const auto& k : *known) list += (list.empty() ? "" : ", ") + k;
+    return Status::InvalidArgument("unknown event type \"" + raw + "\" (rasd extracts " + list + ")");
+  }
+  return t;
+}
+
+namespace {
+
+// Conditions on a report (events alias e, documents alias d): the shared
+// filters on its document, and type, modality, place and actor on itself.
+StatusOr<Sql> ReportConditions(store::Db* db, const EventQuery& q, int first_param) {
+  Filters docs = q.filters;
+  docs.event_type.clear();
+  auto f = DocumentFilters(db, docs, first_param);
+  if (!f.ok()) return f.status();
+  Sql sql = *f;
+  if (q.asserted_only) sql.Add("e.modality = 'asserted'", {});
+  if (!q.filters.event_type.empty()) {
+    auto t = EventType(q.filters.event_type);
+    if (!t.ok()) return t.status();
+    sql.Add("e.type = ?", {*t});
+  }
+  if (!q.place.empty()) {
+    auto cond = PlaceCondition(db, q.place, "e");
+    if (!cond.ok()) return cond.status();
+    sql.Add(cond->first, cond->second);
+  }
+  if (!q.actor.empty()) {
+    auto ids = EntityIds(db, q.actor);
+    if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
+    std::string in;
+    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+    sql.Add("EXISTS (SELECT 1 FROM event_args a JOIN doc_entities de ON de.doc = e.doc AND de.idx = a.entity "
+            "WHERE a.event = e.rowid AND de.entity_id IN (" + in + "))", ids);
+  }
+  return sql;
+}
+
+// Conditions on a merged event (event_clusters alias c).
+StatusOr<Sql> ClusterConditions(store::Db* db, const EventQuery& q, int first_param) {
+  Filters docs{q.filters.outlet, "", "", q.filters.entity, "", q.filters.has_quotes};
+  auto f = DocumentFilters(db, docs, first_param);
+  if (!f.ok()) return f.status();
+  Sql sql;
+  sql.first = first_param;
+  // Outlet, entity and quote filters apply to the reports of the event.
+  if (!f->where.empty()) {
+    sql.where = " AND EXISTS (SELECT 1 FROM events e JOIN documents d ON d.rowid = e.doc WHERE e.cluster = c.id" +
+                f->where + ")";
+    sql.params = f->params;
+  }
+  if (!q.filters.event_type.empty()) {
+    auto t = EventType(q.filters.event_type);
+    if (!t.ok()) return t.status();
+    sql.Add("c.type = ?", {*t});
+  }
+  if (q.asserted_only) sql.Add("c.modality = 'asserted'", {});
+  if (!q.filters.from.empty()) {
+    RASD_RETURN_IF_ERROR(CheckDate(q.filters.from, "--from"));
+    sql.Add("c.last_day >= ?", {q.filters.from});
+  }
+  if (!q.filters.to.empty()) {
+    RASD_RETURN_IF_ERROR(CheckDate(q.filters.to, "--to"));
+    sql.Add("c.day <= ?", {q.filters.to + "\x7f"});
+  }
+  if (!q.place.empty()) {
+    auto cond = PlaceCondition(db, q.place, "c");
+    if (!cond.ok()) return cond.status();
+    sql.Add(cond->first, cond->second);
+  }
+  if (!q.actor.empty()) {
+    auto ids = EntityIds(db, q.actor);
+    if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
+    std::string in;
+    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+    sql.Add("c.id IN (SELECT cluster FROM cluster_actors WHERE entity_id IN (" + in + "))", ids);
+  }
+  return sql;
+}
+
+StatusOr<std::string> ClusterOrder(const std::string& sort) {
+  if (sort == "date" || sort.empty()) return std::string(" ORDER BY c.day DESC, c.id DESC");
+  if (sort == "killed") return std::string(" ORDER BY coalesce(c.killed, -1) DESC, c.day DESC, c.id DESC");
+  if (sort == "reports") return std::string(" ORDER BY c.reports DESC, c.day DESC, c.id DESC");
+  return Status::InvalidArgument("sort must be date, killed or reports (got \"" + sort + "\")");
+}
+
+json Span16(const utf8::Utf16Index& u16, int64_t begin, int64_t end) {
+  return {{"begin", begin}, {"end", end}, {"begin16", u16.ToUtf16(static_cast<uint32_t>(begin))},
+          {"end16", u16.ToUtf16(static_cast<uint32_t>(end))}};
+}
+
+}  // namespace
+
+// Reads merged events and builds their JSON (shared by Events, Event and Export).
 class EventReader {
  public:
-  EventReader(store::Db* db) : db_(db) {}
+  explicit EventReader(store::Db* db) : db_(db) {}
 
-  StatusOr<std::vector<json>> Clusters(const EventQuery& q, bool paged) {
-    auto f = DocumentFilters(db_, Filters{q.filters.outlet, "", "", q.filters.entity, "", q.filters.has_quotes}, 3);
-    if (!f.ok()) return f.status();
-    Sql where = *f;
-    // Outlet/entity/quotes filters apply to the reports of a cluster.
-    std::string docs_cond = where.where;
-    Sql sql;
-    sql.first = where.Next();
-    std::string cond;
-    if (!docs_cond.empty()) {
-      cond += " AND EXISTS (SELECT 1 FROM events e JOIN documents d ON d.rowid = e.doc WHERE e.cluster = c.id" +
-              docs_cond + ")";
-    }
-    if (!q.filters.event_type.empty()) {
-      std::string t;
-      for (char ch : q.filters.event_type) t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
-      sql.Add("c.type = ?", {t});
-    }
-    if (q.asserted_only) sql.Add("c.modality = 'asserted'", {});
-    if (!q.filters.from.empty()) {
-      RASD_RETURN_IF_ERROR(CheckDate(q.filters.from, "--from"));
-      sql.Add("c.last_day >= ?", {q.filters.from});
-    }
-    if (!q.filters.to.empty()) {
-      RASD_RETURN_IF_ERROR(CheckDate(q.filters.to, "--to"));
-      sql.Add("c.day <= ?", {q.filters.to + "\x7f"});
-    }
-    if (!q.place.empty()) {
-      auto cond = PlaceCondition(db_, q.place, "c");
-      if (!cond.ok()) return cond.status();
-      sql.Add(cond->first, cond->second);
-    }
-    if (!q.actor.empty()) {
-      auto ids = EntityIds(db_, q.actor);
-      if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
-      std::string any;
-      for (size_t i = 0; i < ids.size(); ++i) {
-        any += i ? " OR " : "";
-        any += "instr(char(31) || coalesce(c.agents, '') || char(31) || coalesce(c.targets, '') || char(31), "
-               "char(31) || ? || char(31)) > 0";
-      }
-      sql.Add("(" + any + ")", ids);
-    }
-    std::string text = std::string("SELECT ") + kClusterColumns + " FROM event_clusters c WHERE 1" + cond + sql.where +
-                       " ORDER BY c.day DESC, c.id DESC";
-    if (paged) text += " LIMIT ?1 OFFSET ?2";
+  // Merged events matching `q`; `total` (optional) gets how many there are.
+  StatusOr<std::vector<json>> Clusters(const EventQuery& q, bool paged, int64_t* total) {
+    auto sql = ClusterConditions(db_, q, 3);
+    if (!sql.ok()) return sql.status();
+    auto order = ClusterOrder(q.sort);
+    if (!order.ok()) return order.status();
+    std::string text = std::string("SELECT ") + kClusterColumns + " FROM event_clusters c WHERE 1" + sql->where + *order;
+    text += paged ? " LIMIT ?1 OFFSET ?2" : " LIMIT ?1 OFFSET ?2";
     store::Stmt s(db_, text);
     if (!s.ok()) return Status::Internal(s.error());
-    if (paged) {
-      s.Bind(1, static_cast<int64_t>(std::min<size_t>(q.limit, 10000))).Bind(2, static_cast<int64_t>(q.offset));
-    } else {
-      s.Bind(1, int64_t{0}).Bind(2, int64_t{0});
-    }
-    where.BindAll(&s);
-    sql.BindAll(&s);
+    s.Bind(1, static_cast<int64_t>(paged ? std::min<size_t>(q.limit, 10000) : 100000));
+    s.Bind(2, static_cast<int64_t>(paged ? q.offset : 0));
+    sql->BindAll(&s);
     std::vector<json> out;
-    while (s.Step()) out.push_back(ClusterJson(s, q));
+    while (s.Step()) out.push_back(ClusterJson(s, q, 20));
     if (!s.error().empty()) return Status::Internal(s.error());
+    if (total) {
+      store::Stmt n(db_, "SELECT count(*), ?1, ?2 FROM event_clusters c WHERE 1" + sql->where);
+      n.Bind(1, int64_t{0}).Bind(2, int64_t{0});
+      sql->BindAll(&n);
+      *total = n.Step() ? n.Int(0) : 0;
+    }
     return out;
   }
 
-  json ClusterJson(const store::Stmt& s, const EventQuery& q) {
+  StatusOr<json> One(int64_t id) {
+    store::Stmt s(db_, std::string("SELECT ") + kClusterColumns + " FROM event_clusters c WHERE c.id = ?1");
+    s.Bind(1, id);
+    if (!s.Step()) return Status::NotFound("no event has id " + std::to_string(id));
+    return ClusterJson(s, EventQuery{}, 1000);
+  }
+
+  json ClusterJson(const store::Stmt& s, const EventQuery& q, int evidence) {
     int64_t id = s.Int(0);
     json c{{"id", id}, {"type", s.Text(1)}, {"mode", OrNull(s, 2)}, {"modality", s.Text(3)},
            {"date", s.Text(4)}, {"last_date", s.Text(5)}};
@@ -167,7 +248,7 @@ class EventReader {
     c["counts"] = std::move(counts);
     c["reports"] = s.Int(14);
     c["outlets"] = s.Int(15);
-    c["evidence"] = Evidence(id);
+    c["evidence"] = Evidence(id, evidence);
     return c;
   }
 
@@ -186,59 +267,43 @@ class EventReader {
     return out;
   }
 
-  // The reports of one cluster: where each was read, with the sentence.
-  json Evidence(int64_t cluster) {
+  // The reports of one merged event: where each was read, with the sentence.
+  json Evidence(int64_t cluster, int limit) {
     auto out = json::array();
     store::Stmt e(db_, R"sql(SELECT d.id, d.title, d.outlet, d.published, e.idx, e.trigger_begin, e.trigger_end,
-        e.sentence_begin, e.sentence_end,
-        CAST(substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin) AS TEXT),
-        e.date_from, e.confidence, d.duplicate_of IS NOT NULL OR d.near_duplicate_of IS NOT NULL
+        e.sentence_begin, e.sentence_end, d.text, e.date_from, e.confidence,
+        d.duplicate_of IS NOT NULL OR d.near_duplicate_of IS NOT NULL
         FROM events e JOIN documents d ON d.rowid = e.doc WHERE e.cluster = ?1
-        ORDER BY coalesce(d.day, '9999'), d.rowid, e.idx LIMIT 20)sql");
-    e.Bind(1, cluster);
+        ORDER BY coalesce(d.day, '9999'), d.rowid, e.idx LIMIT ?2)sql");
+    e.Bind(1, cluster).Bind(2, limit);
     while (e.Step()) {
+      const std::string text = e.Text(9);
+      utf8::Utf16Index u16(text);
+      const int64_t sb = e.Int(7), se = e.Int(8);
       out.push_back({{"document", e.Text(0)}, {"title", e.Text(1)}, {"outlet", OrNull(e, 2)},
-                     {"published", OrNull(e, 3)}, {"event", e.Int(4)},
-                     {"trigger", {{"begin", e.Int(5)}, {"end", e.Int(6)}}},
-                     {"sentence", {{"begin", e.Int(7)}, {"end", e.Int(8)}}}, {"text", e.Text(9)},
+                     {"published", OrNull(e, 3)}, {"event", e.Int(4)}, {"trigger", Span16(u16, e.Int(5), e.Int(6))},
+                     {"sentence", Span16(u16, sb, se)},
+                     {"text", text.substr(static_cast<size_t>(sb), static_cast<size_t>(se - sb))},
                      {"date_from", OrNull(e, 10)}, {"confidence", e.Double(11)}, {"copy", e.Int(12) != 0}});
     }
     return out;
   }
 
   // One row per report (not merged).
-  StatusOr<std::vector<json>> Reports(const EventQuery& q) {
-    auto f = DocumentFilters(db_, q.filters, 3);
-    if (!f.ok()) return f.status();
-    Sql sql = *f;
-    if (q.asserted_only) sql.Add("e.modality = 'asserted'", {});
-    if (!q.filters.event_type.empty()) {
-      std::string t;
-      for (char ch : q.filters.event_type) t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
-      sql.Add("e.type = ?", {t});
-    }
-    if (!q.place.empty()) {
-      auto cond = PlaceCondition(db_, q.place, "e");
-      if (!cond.ok()) return cond.status();
-      sql.Add(cond->first, cond->second);
-    }
-    if (!q.actor.empty()) {
-      auto ids = EntityIds(db_, q.actor);
-      if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
-      std::string in;
-      for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
-      sql.Add("EXISTS (SELECT 1 FROM event_args a JOIN doc_entities de ON de.doc = e.doc AND de.idx = a.entity "
-              "WHERE a.event = e.rowid AND de.entity_id IN (" + in + "))", ids);
-    }
+  StatusOr<std::vector<json>> Reports(const EventQuery& q, int64_t* total) {
+    auto sql = ReportConditions(db_, q, 3);
+    if (!sql.ok()) return sql.status();
+    std::string order = q.sort == "killed" ? " ORDER BY coalesce(e.killed, -1) DESC, coalesce(e.day, '') DESC"
+                                           : " ORDER BY coalesce(e.day, '') DESC";
+    if (q.sort != "date" && q.sort != "killed" && q.sort != "reports") return ClusterOrder(q.sort).status();
     store::Stmt s(db_, R"sql(SELECT d.id, d.title, d.outlet, d.published, e.idx, e.type, e.mode, e.modality,
         e.day, e.date_from, e.place_id, e.place_name, e.lat, e.lon, e.killed, e.injured, e.arrested, e.cluster,
-        CAST(substr(CAST(d.text AS BLOB), e.sentence_begin + 1, e.sentence_end - e.sentence_begin) AS TEXT),
-        e.trigger_begin, e.trigger_end, e.confidence
-        FROM events e JOIN documents d ON d.rowid = e.doc WHERE 1)sql" + sql.where +
-                            " ORDER BY coalesce(e.day, '') DESC, d.rowid DESC, e.idx LIMIT ?1 OFFSET ?2");
+        e.sentence_begin, e.sentence_end, d.text, e.trigger_begin, e.trigger_end, e.confidence
+        FROM events e JOIN documents d ON d.rowid = e.doc WHERE 1)sql" + sql->where + order +
+                            ", d.rowid DESC, e.idx LIMIT ?1 OFFSET ?2");
     if (!s.ok()) return Status::Internal(s.error());
     s.Bind(1, static_cast<int64_t>(std::min<size_t>(q.limit, 100000))).Bind(2, static_cast<int64_t>(q.offset));
-    sql.BindAll(&s);
+    sql->BindAll(&s);
     std::vector<json> out;
     while (s.Step()) {
       json r{{"document", s.Text(0)}, {"title", s.Text(1)}, {"outlet", OrNull(s, 2)}, {"published", OrNull(s, 3)},
@@ -256,12 +321,22 @@ class EventReader {
       }
       r["counts"] = {{"killed", NumOrNull(s, 14)}, {"injured", NumOrNull(s, 15)}, {"arrested", NumOrNull(s, 16)}};
       r["cluster"] = s.IsNull(17) ? json(nullptr) : json(s.Int(17));
-      r["text"] = s.Text(18);
-      r["trigger"] = {{"begin", s.Int(19)}, {"end", s.Int(20)}};
-      r["confidence"] = s.Double(21);
+      const std::string text = s.Text(20);
+      utf8::Utf16Index u16(text);
+      const int64_t sb = s.Int(18), se = s.Int(19);
+      r["sentence"] = Span16(u16, sb, se);
+      r["text"] = text.substr(static_cast<size_t>(sb), static_cast<size_t>(se - sb));
+      r["trigger"] = Span16(u16, s.Int(21), s.Int(22));
+      r["confidence"] = s.Double(23);
       out.push_back(std::move(r));
     }
     if (!s.error().empty()) return Status::Internal(s.error());
+    if (total) {
+      store::Stmt n(db_, "SELECT count(*), ?1, ?2 FROM events e JOIN documents d ON d.rowid = e.doc WHERE 1" + sql->where);
+      n.Bind(1, int64_t{0}).Bind(2, int64_t{0});
+      sql->BindAll(&n);
+      *total = n.Step() ? n.Int(0) : 0;
+    }
     return out;
   }
 
@@ -271,10 +346,67 @@ class EventReader {
 
 StatusOr<std::string> Corpus::Events(const EventQuery& query) {
   EventReader reader(impl_->db.get());
-  auto rows = query.clusters ? reader.Clusters(query, true) : reader.Reports(query);
+  int64_t total = 0;
+  auto rows = query.clusters ? reader.Clusters(query, true, &total) : reader.Reports(query, &total);
   if (!rows.ok()) return rows.status();
   json out;
+  out["total"] = total;
+  out["limit"] = query.limit;
+  out["offset"] = query.offset;
   out[query.clusters ? "events" : "reports"] = *rows;
+  return out.dump();
+}
+
+StatusOr<std::string> Corpus::Event(int64_t id) {
+  EventReader reader(impl_->db.get());
+  auto e = reader.One(id);
+  if (!e.ok()) return e.status();
+  return e->dump();
+}
+
+StatusOr<std::string> Corpus::Timeline(const std::string& interval, const EventQuery& query) {
+  std::string bucket;
+  if (interval == "day") {
+    bucket = "%s";
+  } else if (interval == "week") {
+    bucket = "date(%s, '-' || ((strftime('%w', %s) + 6) % 7) || ' days')";  // the Monday
+  } else if (interval == "month") {
+    bucket = "substr(%s, 1, 7)";
+  } else {
+    return Status::InvalidArgument("interval must be day, week or month (got \"" + interval + "\")");
+  }
+  auto expr = [&](const std::string& col) {
+    std::string out = bucket;
+    for (size_t p = out.find("%s"); p != std::string::npos; p = out.find("%s", p + col.size())) {
+      out.replace(p, 2, col);
+    }
+    return out;
+  };
+  store::Db* db = impl_->db.get();
+  auto f = DocumentFilters(db, query.filters, 1);
+  if (!f.ok()) return f.status();
+  json out;
+  out["interval"] = interval;
+  auto docs = json::array();
+  store::Stmt s(db, "SELECT " + expr("d.day") + " AS b, count(*), "
+                    "sum(d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL) FROM documents d "
+                    "WHERE d.day IS NOT NULL" + f->where + " GROUP BY b ORDER BY b");
+  f->BindAll(&s);
+  while (s.Step()) docs.push_back({{"bucket", s.Text(0)}, {"documents", s.Int(1)}, {"originals", s.Int(2)}});
+  if (!s.error().empty()) return Status::Internal(s.error());
+  out["documents"] = std::move(docs);
+  EventQuery eq = query;
+  eq.asserted_only = true;
+  auto ef = ReportConditions(db, eq, 1);
+  if (!ef.ok()) return ef.status();
+  auto evs = json::array();
+  store::Stmt e(db, "SELECT " + expr("e.day") + " AS b, e.type, count(DISTINCT e.cluster), count(*) "
+                    "FROM events e JOIN documents d ON d.rowid = e.doc "
+                    "WHERE e.day IS NOT NULL" + ef->where + " GROUP BY b, e.type ORDER BY b, e.type");
+  ef->BindAll(&e);
+  while (e.Step()) evs.push_back({{"bucket", e.Text(0)}, {"type", e.Text(1)}, {"events", e.Int(2)}, {"reports", e.Int(3)}});
+  if (!e.error().empty()) return Status::Internal(e.error());
+  out["events"] = std::move(evs);
   return out.dump();
 }
 
@@ -343,7 +475,7 @@ std::string CountryName(const std::string& code) {
   return it == names->end() ? code : it->second;
 }
 
-std::string Outlets(const json& evidence) {
+std::string OutletNames(const json& evidence) {
   std::vector<std::string> seen;
   for (const json& e : evidence) {
     std::string o = Str(e["outlet"]);
@@ -365,7 +497,7 @@ Status Corpus::Export(const std::string& format, const EventQuery& query, std::o
     return Status::InvalidArgument("--vague must be low or omit (got \"" + query.vague_numbers + "\")");
   }
   EventReader reader(impl_->db.get());
-  auto rows = reader.Clusters(query, false);
+  auto rows = reader.Clusters(query, false, nullptr);
   if (!rows.ok()) return rows.status();
   const char* bom = "\xEF\xBB\xBF";  // spreadsheets read the CSV as UTF-8 (Arabic intact) with it
   if (format == "jsonl") {
@@ -385,7 +517,7 @@ Status Corpus::Export(const std::string& format, const EventQuery& query, std::o
           p.is_null() ? "" : Str(p.value("lat", json())), p.is_null() ? "" : Str(p.value("lon", json())),
           NamesOf(c["agents"]), NamesOf(c["targets"]), Str(c["counts"].value("killed", json())),
           Str(c["counts"].value("injured", json())), Str(c["counts"].value("arrested", json())),
-          Str(c["reports"]), Outlets(ev), ev.empty() ? "" : Str(ev[0]["document"]),
+          Str(c["reports"]), OutletNames(ev), ev.empty() ? "" : Str(ev[0]["document"]),
           ev.empty() ? "" : Str(ev[0]["title"]), ev.empty() ? "" : Str(ev[0]["text"])};
       for (size_t i = 0; i < f.size(); ++i) out << (i ? "," : "") << Csv(f[i]);
       out << "\r\n";
@@ -452,7 +584,7 @@ Status Corpus::Export(const std::string& format, const EventQuery& query, std::o
           text_date ? "1" : "2", t->disorder, t->event, t->sub, first(actors1), rest(actors1), "",
           first(actors2), rest(actors2), "", "", "", cc, "", cc.empty() ? "" : CountryName(cc), admin1, "", "",
           p.is_null() ? "" : Str(p["name"]), p.is_null() ? "" : Str(p.value("lat", json())),
-          p.is_null() ? "" : Str(p.value("lon", json())), geo, Outlets(ev), "",
+          p.is_null() ? "" : Str(p.value("lon", json())), geo, OutletNames(ev), "",
           ev.empty() ? "" : Str(ev[0]["text"]), Str(c["counts"].value("killed", json(0))),
           "rasd reports=" + Str(c["reports"]), now};
       for (size_t i = 0; i < f.size(); ++i) out << (i ? "," : "") << Csv(f[i]);

@@ -57,6 +57,14 @@ Status CheckDate(const std::string& v, const char* what) {
   };
   bool ok = (v.size() == 4 && digits(0, 4)) || (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2)) ||
             (v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2));
+  if (ok && v.size() >= 7) {
+    int month = std::stoi(v.substr(5, 2));
+    ok = month >= 1 && month <= 12;
+    if (ok && v.size() == 10) {
+      int day = std::stoi(v.substr(8, 2));
+      ok = day >= 1 && day <= 31;
+    }
+  }
   if (!ok) return Status::InvalidArgument(std::string(what) + " must be a date like 2015-07-21, 2015-07 or 2015 (got \"" + v + "\")");
   return Status::Ok();
 }
@@ -84,9 +92,9 @@ StatusOr<Sql> DocumentFilters(store::Db* db, const Filters& f, int first_param) 
     sql.Add("EXISTS (SELECT 1 FROM doc_entities x WHERE x.doc = d.rowid AND x.entity_id IN (" + in + "))", ids);
   }
   if (!f.event_type.empty()) {
-    std::string t;
-    for (char c : f.event_type) t.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    sql.Add("EXISTS (SELECT 1 FROM events x WHERE x.doc = d.rowid AND x.type = ?)", {t});
+    auto t = EventType(f.event_type);
+    if (!t.ok()) return t.status();
+    sql.Add("EXISTS (SELECT 1 FROM events x WHERE x.doc = d.rowid AND x.type = ?)", {*t});
   }
   if (f.has_quotes) sql.Add("EXISTS (SELECT 1 FROM quotes x WHERE x.doc = d.rowid)", {});
   return sql;

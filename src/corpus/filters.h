@@ -26,6 +26,9 @@ std::vector<std::string> EntityIds(store::Db* db, const std::string& id_or_name)
 // Checks an ISO date filter ("2015", "2015-07", "2015-07-21").
 Status CheckDate(const std::string& value, const char* what);
 
+// A PLOVER type in upper case, or an error naming the types rasd extracts.
+StatusOr<std::string> EventType(const std::string& raw);
+
 // Conditions on documents aliased `d` for the shared filters (the event type
 // filter included). Fails on a malformed date or an unknown entity.
 StatusOr<Sql> DocumentFilters(store::Db* db, const Filters& f, int first_param);

@@ -4,6 +4,7 @@
 #define RASD_CORPUS_LINKS_H_
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,11 +52,16 @@ struct Salient {
   double weight = 0;
 };
 
+// How many of a document's most mentioned entities say what it is about.
+constexpr int kSalientEntities = 6;
+
 // Puts an original document into the story of an earlier document within
-// `window_days` that shares at least two of its salient entities carrying at
-// least half of their weight (or starts a story with that document).
+// `window_days` with which it shares at least two salient entities carrying
+// at least half of the smaller document's salient weight (or starts a story
+// with that document). `weight_of` gives an entity's current weight.
 Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
-                   int window_days, std::set<int64_t>* dirty);
+                   const std::function<double(const std::string&)>& weight_of, int window_days,
+                   std::set<int64_t>* dirty);
 // Recomputes size, days, title and first document of the stories.
 Status RefreshStories(store::Db* db, const std::set<int64_t>& ids);
 

@@ -12,7 +12,10 @@ namespace rasd::corpus {
 using json = nlohmann::ordered_json;
 
 StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
-  auto parsed = search::Parse(req.query);
+  // No query: the documents the filters select, newest first.
+  const bool listing = req.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  StatusOr<search::ParsedQuery> parsed = search::ParsedQuery{};
+  if (!listing) parsed = search::Parse(req.query);
   if (!parsed.ok()) return parsed.status();
   if (req.sort != "relevance" && req.sort != "date") {
     return Status::InvalidArgument("sort must be \"relevance\" or \"date\" (got \"" + req.sort + "\")");
@@ -22,12 +25,15 @@ StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
   if (!filters.ok()) return filters.status();
   // Title words weigh twice body words. A copy (exact or near) joins the
   // group of its original; the best-ranked member of each group is shown.
+  const std::string group =
+      req.collapse ? "coalesce(d.duplicate_of, d.near_duplicate_of, d.rowid)" : "d.rowid";
   std::string hits =
-      std::string("SELECT d.rowid AS doc, d.day AS day, bm25(documents_fts, 2.0, 1.0) AS score, ") +
-      (req.collapse ? std::string("coalesce(d.duplicate_of, d.near_duplicate_of, d.rowid)") : std::string("d.rowid")) +
-      " AS grp FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-      "WHERE documents_fts MATCH ?1" + filters->where;
-  std::string order = req.sort == "date" ? "coalesce(day, '') DESC, doc DESC" : "score, doc";
+      listing ? "SELECT d.rowid AS doc, d.day AS day, 0.0 AS score, " + group +
+                    " AS grp FROM documents d WHERE ?1 IS NULL" + filters->where
+              : "SELECT d.rowid AS doc, d.day AS day, bm25(documents_fts, 2.0, 1.0) AS score, " + group +
+                    " AS grp FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                    "WHERE documents_fts MATCH ?1" + filters->where;
+  std::string order = req.sort == "date" || listing ? "coalesce(day, '') DESC, doc DESC" : "score, doc";
   std::string ranked = "WITH hits AS (" + hits + "), ranked AS (SELECT doc, day, score, grp, "
                        "row_number() OVER (PARTITION BY grp ORDER BY score, doc) AS rn, "
                        "count(*) OVER (PARTITION BY grp) AS n FROM hits) ";
@@ -36,7 +42,7 @@ StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
                                "FROM ranked WHERE rn = 1 ORDER BY " + order +
                            " LIMIT ?" + std::to_string(lim) + " OFFSET ?" + std::to_string(off));
   if (!page.ok()) return Status::Internal("search SQL: " + page.error());
-  page.Bind(1, parsed->fts);
+  if (listing) page.BindNull(1); else page.Bind(1, parsed->fts);
   filters->BindAll(&page);
   page.Bind(lim, static_cast<int64_t>(std::min<size_t>(req.limit, 1000))).Bind(off, static_cast<int64_t>(req.offset));
   json out;
@@ -48,8 +54,8 @@ StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
   store::Stmt doc(db,
                   "SELECT id, title, outlet, published, text, story, uri FROM documents WHERE rowid=?1");
   store::Stmt copies(db,
-                     "SELECT id FROM documents WHERE (duplicate_of=?1 OR near_duplicate_of=?1 OR rowid=?1) "
-                     "AND rowid<>?2 ORDER BY rowid LIMIT 10");
+                     "SELECT id, title, outlet, published FROM documents "
+                     "WHERE (duplicate_of=?1 OR near_duplicate_of=?1 OR rowid=?1) AND rowid<>?2 ORDER BY rowid LIMIT 10");
   while (page.Step()) {
     out["total"] = page.Int(4);
     int64_t rowid = page.Int(0);
@@ -71,12 +77,16 @@ StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
     // Copies in the whole corpus, not only those matching the filters.
     auto ids = json::array();
     copies.Bind(1, page.Int(3)).Bind(2, rowid);
-    while (copies.Step()) ids.push_back(copies.Text(0));
+    while (copies.Step()) {
+      ids.push_back({{"id", copies.Text(0)}, {"title", copies.Text(1)},
+                     {"outlet", copies.IsNull(2) ? json(nullptr) : json(copies.Text(2))},
+                     {"published", copies.IsNull(3) ? json(nullptr) : json(copies.Text(3))}});
+    }
     copies.Reset();
     store::Stmt n(db, "SELECT count(*) FROM documents WHERE (duplicate_of=?1 OR near_duplicate_of=?1 OR rowid=?1) AND rowid<>?2");
     n.Bind(1, page.Int(3)).Bind(2, rowid);
     r["copies"] = n.Step() ? n.Int(0) : 0;
-    r["copy_ids"] = std::move(ids);
+    r["copy_list"] = std::move(ids);  // the first ten
     results.push_back(std::move(r));
     doc.Reset();
   }
@@ -84,7 +94,7 @@ StatusOr<std::string> Corpus::Search(const SearchRequest& req) {
   if (results.empty() && req.offset > 0) {
     // Past the last page: still report the total.
     store::Stmt total(db, ranked + "SELECT count(*) FROM ranked WHERE rn = 1");
-    total.Bind(1, parsed->fts);
+    if (listing) total.BindNull(1); else total.Bind(1, parsed->fts);
     filters->BindAll(&total);
     if (total.Step()) out["total"] = total.Int(0);
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "corpus/codec.h"
@@ -6,7 +7,8 @@
 namespace rasd::corpus {
 
 Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
-                   int window_days, std::set<int64_t>* dirty) {
+                   const std::function<double(const std::string&)>& weight_of, int window_days,
+                   std::set<int64_t>* dirty) {
   if (day.empty() || salient.size() < 2) return Status::Ok();
   double total = 0;
   for (const Salient& s : salient) total += s.weight;
@@ -30,11 +32,21 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std
     if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
     find.Reset();
   }
+  // The share of the smaller document's weight the two have in common, so a
+  // short follow-up that names the same few actors joins its story.
+  store::Stmt& theirs = db->Cached(
+      "SELECT entity_id FROM doc_entities WHERE doc=?1 AND type NOT IN ('NORP', 'MISC') "
+      "ORDER BY mentions DESC, idx LIMIT " + std::to_string(kSalientEntities));
   int64_t best = 0;
   double best_score = 0;
   for (const auto& [other, h] : hits) {
-    double score = h.weight / total;
-    if (h.shared >= 2 && score >= 0.5 && score > best_score) {
+    if (h.shared < 2) continue;
+    double other_total = 0;
+    theirs.Bind(1, other);
+    while (theirs.Step()) other_total += weight_of(theirs.Text(0));
+    theirs.Reset();
+    double score = h.weight / std::max(1e-9, std::min(total, std::max(other_total, h.weight)));
+    if (score >= 0.5 && score > best_score) {
       best = other;
       best_score = score;
     }

@@ -216,6 +216,7 @@ Status Writer::WriteDocument(const Prepared& p, PreparedDoc* pd, IngestSummary* 
 
   // Entities: corpus ids in input order, like an uninterrupted run.
   AssignEntityIds(&entities_, &a);
+  ++documents_seen_;
   for (size_t i = 0; i < a.entities.entities.size(); ++i) {
     const resolve::DocEntity& e = a.entities.entities[i];
     store::Stmt& x = st_->entity_ins;
@@ -358,18 +359,24 @@ Status Writer::WriteDocument(const Prepared& p, PreparedDoc* pd, IngestSummary* 
       ranked.emplace_back(a.entities.entities[i].mentions.size(), i);
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](auto x, auto y) { return x.first > y.first; });
+    const double n = static_cast<double>(documents_seen_);
+    // An entity's weight: rare ones say more (inverse document frequency);
+    // entities in more than one document in twenty say nothing.
+    auto weight_of = [&](const std::string& id) {
+      const resolve::Entity* ent = entities_.Get(id);
+      double df = ent ? std::max<double>(1, static_cast<double>(ent->documents)) : 1.0;
+      if (n >= 100 && df / n > 0.05) return 0.0;
+      return std::log((n + 1) / df);
+    };
     std::vector<Salient> salient;
-    const double n = static_cast<double>(++documents_seen_);
     for (const auto& [count, i] : ranked) {
-      if (salient.size() == 6) break;
+      if (salient.size() == kSalientEntities) break;
       const std::string idc = entities_.Canonical(a.entity_ids[i]);
-      const resolve::Entity* ent = entities_.Get(idc);
-      double df = ent ? static_cast<double>(ent->documents) : 1.0;
-      // Entities in more than one document in twenty say little about the story.
-      if (n >= 100 && df / n > 0.05) continue;
-      salient.push_back({idc, std::log((n + 1) / df)});
+      double w = weight_of(idc);
+      if (w > 0) salient.push_back({idc, w});
     }
-    RASD_RETURN_IF_ERROR(AssignStory(db_, rowid, day, salient, options_.story_window_days, &dirty_stories_));
+    RASD_RETURN_IF_ERROR(
+        AssignStory(db_, rowid, day, salient, weight_of, options_.story_window_days, &dirty_stories_));
   }
   return Status::Ok();
 }

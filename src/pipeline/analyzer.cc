@@ -54,6 +54,14 @@ StatusOr<std::vector<Analysis>> Analyzer::Analyze(const RawDoc& raw) const {
     dc.publication = a.doc.published;
     a.dates = dates::Extract(text, dc);
     a.counts = numbers::ExtractCounts(text, options_.numbers);
+    // A bare dual that is a name ("سرمين" the town, "حسين") counts nothing.
+    std::erase_if(a.counts, [&](const numbers::Count& c) {
+      if (c.span != c.noun || c.number.value != 2) return false;
+      for (const ner::Mention& m : a.mentions) {
+        if (m.span.begin < c.noun.end && c.noun.begin < m.span.end) return true;
+      }
+      return false;
+    });
     a.quotes = quotes::Extract(text, a.tokens);
     events::Inputs ei;
     ei.text = text;

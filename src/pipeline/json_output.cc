@@ -161,18 +161,27 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
     }
     ej["date"] = e.date.empty() ? json(nullptr) : json(e.date);
     ej["date_from"] = e.date_from;
-    if (!e.date_span.empty()) ej["date_text"] = std::string(e.date_span.Of(d.text));
+    if (!e.date_span.empty()) {
+      ej["date_text"] = std::string(e.date_span.Of(d.text));
+      ej["date_span"] = SpanJson(e.date_span, u16);
+    }
     if (!e.date_relative.empty()) ej["date_relative"] = e.date_relative;
     json counts = json::array();
     for (const auto& c : e.counts) {
-      json cj{{"role", c.role}, {"value", c.value}, {"text", std::string(c.span.Of(d.text))}};
+      json cj = SpanJson(c.span, u16);
+      cj["role"] = c.role;
+      cj["value"] = c.value;
+      cj["text"] = std::string(c.span.Of(d.text));
       if (c.high != c.value) cj["high"] = c.high;
       if (c.approximate) cj["approximate"] = true;
       if (c.vague) cj["vague"] = true;
       counts.push_back(std::move(cj));
     }
     ej["counts"] = std::move(counts);
-    if (!e.reported_by.empty()) ej["reported_by"] = std::string(e.reported_by.Of(d.text));
+    if (!e.reported_by.empty()) {
+      ej["reported_by"] = std::string(e.reported_by.Of(d.text));
+      ej["reported_by_span"] = SpanJson(e.reported_by, u16);
+    }
     evs.push_back(std::move(ej));
   }
   j["events"] = std::move(evs);

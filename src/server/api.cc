@@ -169,7 +169,7 @@ Response Api::Impl::Route(const Request& r) {
     return Json(c->Document(tail));
   }
   if (p == "/api/entities") {
-    auto params = Params::Check(r, {"type", "ambiguous", "limit", "offset"});
+    auto params = Params::Check(r, {"type", "ambiguous", "q", "limit", "offset"});
     if (!params.ok()) return Error(params.status());
     auto limit = params->Size("limit", 50, kMaxPageSize);
     auto offset = params->Size("offset", 0, 1000000);
@@ -177,8 +177,21 @@ Response Api::Impl::Route(const Request& r) {
     if (!limit.ok()) return Error(limit.status());
     if (!offset.ok()) return Error(offset.status());
     if (!ambiguous.ok()) return Error(ambiguous.status());
+    corpus::EntityQuery q;
+    q.type = params->Text("type");
+    q.name = params->Text("q");
+    if (q.name.size() > 200) return Error(400, "invalid_argument", "q is longer than 200 bytes");
+    q.ambiguous_only = *ambiguous;
+    q.limit = *limit;
+    q.offset = *offset;
     auto c = Read();
-    return Json(c->Entities(params->Text("type"), *ambiguous, *limit, *offset));
+    return Json(c->Entities(q));
+  }
+  if (p == "/api/outlets") {
+    auto params = Params::Check(r, {});
+    if (!params.ok()) return Error(params.status());
+    auto c = Read();
+    return Json(c->Outlets());
   }
   if (Tail(p, "/api/entities/", &tail)) {
     auto params = Params::Check(r, {});
@@ -187,6 +200,15 @@ Response Api::Impl::Route(const Request& r) {
     return Json(c->Entity(tail));
   }
   if (p == "/api/events") return Events(r, "json");
+  if (Tail(p, "/api/events/", &tail)) {
+    auto params = Params::Check(r, {});
+    if (!params.ok()) return Error(params.status());
+    if (tail.empty() || tail.size() > 18 || tail.find_first_not_of("0123456789") != std::string::npos) {
+      return Error(400, "invalid_argument", "an event id is a number");
+    }
+    auto c = Read();
+    return Json(c->Event(std::stoll(tail)));
+  }
   if (p == "/api/events.csv") return Events(r, "csv");
   if (p == "/api/events.geojson") return Events(r, "geojson");
   if (p == "/api/events.acled.csv") return Events(r, "acled");
@@ -204,12 +226,17 @@ Response Api::Impl::Route(const Request& r) {
     return Json(c->Quotes(params->Text("speaker"), *f, *limit, *offset));
   }
   if (p == "/api/timeline") {
-    auto params = Params::Check(r, {"interval", RASD_FILTER_PARAMS});
+    auto params = Params::Check(r, {"interval", "type", "place", "actor", RASD_FILTER_PARAMS});
     if (!params.ok()) return Error(params.status());
     auto f = params->Filters();
     if (!f.ok()) return Error(f.status());
+    corpus::EventQuery q;
+    q.filters = *f;
+    if (!params->Text("type").empty()) q.filters.event_type = params->Text("type");
+    q.place = params->Text("place");
+    q.actor = params->Text("actor");
     auto c = Read();
-    return Json(c->Timeline(params->Text("interval", "day"), *f));
+    return Json(c->Timeline(params->Text("interval", "day"), q));
   }
   if (Tail(p, "/api/stories/", &tail)) {
     auto params = Params::Check(r, {});
@@ -250,7 +277,7 @@ Response Api::Impl::Search(const Request& r) {
 
 Response Api::Impl::Events(const Request& r, const std::string& format) {
   auto params = Params::Check(r, {"type", "place", "actor", RASD_FILTER_PARAMS, "reports", "all_modalities",
-                                  "vague", "limit", "offset"});
+                                  "vague", "sort", "limit", "offset"});
   if (!params.ok()) return Error(params.status());
   corpus::EventQuery q;
   auto f = params->Filters();
@@ -260,6 +287,7 @@ Response Api::Impl::Events(const Request& r, const std::string& format) {
   q.place = params->Text("place");
   q.actor = params->Text("actor");
   q.vague_numbers = params->Text("vague", "low");
+  q.sort = params->Text("sort", "date");
   auto reports = params->Flag("reports");
   auto all = params->Flag("all_modalities");
   if (!reports.ok()) return Error(reports.status());

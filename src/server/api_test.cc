@@ -165,6 +165,32 @@ TEST_F(ApiTest, EventsListingAndDownloads) {
   ExpectError(Get("/api/events.csv", {{"vague", "high"}}), 400, "invalid_argument");
 }
 
+TEST_F(ApiTest, ListingsForTheWebPage) {
+  // No query: the documents the filters select, newest first.
+  json listing = GetJson("/api/search", {{"outlet", "شبكة الأخبار الأولى"}});
+  EXPECT_EQ(listing["total"], 4);
+  json outlets = GetJson("/api/outlets");
+  ASSERT_FALSE(outlets["outlets"].empty());
+  EXPECT_TRUE(outlets["outlets"][0].contains("documents"));
+  json names = GetJson("/api/entities", {{"q", "إدل"}});
+  ASSERT_FALSE(names["entities"].empty());
+  EXPECT_EQ(names["entities"][0]["name"], "إدلب");
+  json events = GetJson("/api/events", {{"sort", "killed"}, {"limit", "1"}});
+  EXPECT_EQ(events["total"], GetJson("/api/events")["total"]);
+  ASSERT_EQ(events["events"].size(), 1u);
+  int64_t id = events["events"][0]["id"];
+  json one = GetJson("/api/events/" + std::to_string(id));
+  EXPECT_EQ(one["id"], id);
+  EXPECT_TRUE(one["evidence"][0]["sentence"].contains("begin16"));
+  ExpectError(Get("/api/events/x1"), 400, "invalid_argument");
+  ExpectError(Get("/api/events/424242"), 404, "not_found");
+  ExpectError(Get("/api/events", {{"type", "FOO"}}), 400, "invalid_argument");
+  ExpectError(Get("/api/events", {{"sort", "size"}}), 400, "invalid_argument");
+  ExpectError(Get("/api/search", {{"q", "داعش"}, {"from", "2015-13"}}), 400, "invalid_argument");
+  json timeline = GetJson("/api/timeline", {{"type", "ASSAULT"}});
+  for (const auto& e : timeline["events"]) EXPECT_EQ(e["type"], "ASSAULT");
+}
+
 TEST_F(ApiTest, QuotesTimelineStories) {
   json q = GetJson("/api/quotes", {{"limit", "5"}});
   EXPECT_TRUE(q["quotes"].is_array());

@@ -163,7 +163,8 @@ export function create(root, { go }) {
     if (r.copies > 0) {
       copies = h('details', { class: 'copies' },
         h('summary', null, copiesLabel(r.copies)),
-        h('ul', { class: 'inline-list' }, (r.copy_ids || []).map((id, i) => h('li', null, docLink(id, `نسخة ${num(i + 1)}`)))));
+        h('ul', { class: 'inline-list' }, (r.copy_list || []).map((c) =>
+          h('li', null, docLink(c.id, `${c.outlet || 'وسيلة غير معروفة'}${c.published ? ' · ' + isoDate(c.published) : ''}`)))));
     }
     const sn = r.snippet || { text: '', marks: [] };
     const title = r.title || '(بلا عنوان)';

@@ -313,8 +313,19 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     const GazetteerEntry& e = *g->entry;
     bool curated = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
                    e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
-    bool notable_city = e.kind == "city" && !common &&
-                        (e.population >= 100000 || ((e.country == "SY" || e.country == "IQ") && e.population >= 20000));
+    // A place word right before the name ("بلدة سرمين") says it is the place.
+    static const std::set<std::string> kPlaceWords = {
+        text::NormalizeKey("مدينة"), text::NormalizeKey("بلدة"), text::NormalizeKey("قرية"),
+        text::NormalizeKey("مخيم"), text::NormalizeKey("ناحية"), text::NormalizeKey("حي"),
+        text::NormalizeKey("بلدات"), text::NormalizeKey("قرى"), text::NormalizeKey("مدن")};
+    const bool after_place_word = g->begin > 0 && kPlaceWords.count(keys[g->begin - 1]) > 0;
+    // Places rasd's gazetteer adds for the news it reads (rasd:place:...) are
+    // curated like organisations.
+    const bool rasd_place = e.id.rfind("rasd:place:", 0) == 0;
+    bool notable_city = e.kind == "city" &&
+                        (after_place_word ||
+                         (!common && (rasd_place || e.population >= 100000 ||
+                                      ((e.country == "SY" || e.country == "IQ") && e.population >= 20000))));
     if (free && (curated || notable_city)) make(g->begin, g->end, e.type, 1.f);
     i = g->end;
   }
