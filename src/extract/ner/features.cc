@@ -115,7 +115,33 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
   return infos;
 }
 
-void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* out) {
+std::string_view GazTag(const TokenInfo& x) {
+  // Every tag a token can have, built once: "T", "0", or the gazetteer class and B/I.
+  static const auto* tags = [] {
+    auto* t = new std::array<std::array<std::string, 2>, 256>();
+    for (int c = 1; c < 256; ++c) {
+      (*t)[c][0] = std::string{static_cast<char>(c), 'I'};
+      (*t)[c][1] = std::string{static_cast<char>(c), 'B'};
+    }
+    return t;
+  }();
+  if (x.title) return "T";
+  if (!x.gaz) return "0";
+  return (*tags)[static_cast<unsigned char>(x.gaz)][x.gaz_begin ? 1 : 0];
+}
+
+void DocFeatures(std::span<const TokenInfo> seq, size_t i, uint64_t out[kDocFeatures]) {
+  const TokenInfo& x = seq[i];
+  const char f0[2] = {static_cast<char>('0' + x.freq), 0};
+  const char doc[2] = {x.doc ? x.doc : '-', 0};
+  out[0] = H(50, doc);
+  out[1] = H2(51, doc, f0);
+  out[2] = H2(52, doc, GazTag(x));
+  const char docp[3] = {i > 0 && seq[i - 1].doc ? seq[i - 1].doc : '-', doc[0], 0};
+  out[3] = H(53, docp);
+}
+
+void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* out, size_t* doc_at) {
   auto norm = [&](long k) -> std::string_view {
     if (k < 0) return kBos;
     if (k >= static_cast<long>(seq.size())) return kEos;
@@ -126,12 +152,9 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
     if (k >= static_cast<long>(seq.size())) return kEos;
     return seq[k].stem;
   };
-  auto gaz = [&](long k) -> std::string {
+  auto gaz = [&](long k) -> std::string_view {
     if (k < 0 || k >= static_cast<long>(seq.size())) return "-";
-    const TokenInfo& x = seq[k];
-    if (x.title) return "T";
-    if (!x.gaz) return "0";
-    return std::string{x.gaz, x.gaz_begin ? 'B' : 'I'};
+    return GazTag(seq[k]);
   };
   const long n = static_cast<long>(i);
   const TokenInfo& x = seq[i];
@@ -203,12 +226,10 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
       out->push_back(H(45, std::string_view(padded).substr(starts[k], starts[k + 3] - starts[k])));
     }
   }
-  const char doc[2] = {x.doc ? x.doc : '-', 0};
-  out->push_back(H(50, doc));
-  out->push_back(H2(51, doc, f0));
-  out->push_back(H2(52, doc, gaz(n)));
-  const char docp[3] = {n > 0 && seq[n - 1].doc ? seq[n - 1].doc : '-', doc[0], 0};
-  out->push_back(H(53, docp));
+  if (doc_at) *doc_at = out->size();
+  uint64_t docf[kDocFeatures];
+  DocFeatures(seq, i, docf);
+  out->insert(out->end(), docf, docf + kDocFeatures);
   out->push_back(H(30, Suffix(x.key, 1)));
   out->push_back(H(31, Suffix(x.key, 4)));
   out->push_back(H(32, Prefix(x.key, 1)));

@@ -50,7 +50,14 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
 // of them name the word itself; training sometimes hides them so the model
 // learns to tag words it has never seen from their shape and context.
 constexpr size_t kLexicalFeatures = 6;
-void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* out);
+// *doc_at (optional) gets where the kDocFeatures document-context features
+// start in *out; they are the only ones TokenInfo::doc changes.
+void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* out, size_t* doc_at = nullptr);
+constexpr size_t kDocFeatures = 4;
+// The document-context features of token i, as Features gives them.
+void DocFeatures(std::span<const TokenInfo> seq, size_t i, uint64_t out[kDocFeatures]);
+// The gazetteer feature value of a token: "T" (title), "0" (none) or class + B/I.
+std::string_view GazTag(const TokenInfo& x);
 
 }  // namespace rasd::ner
 

@@ -166,6 +166,7 @@ Gazetteer::Gazetteer() {
 }
 
 void Gazetteer::Build() {
+  for (const auto& [key, v] : names_) first_words_.insert(key.substr(0, key.find(' ')));
   marisa::Keyset keyset;
   for (const auto& [key, v] : names_) keyset.push_back(key.data(), key.size());
   trie_.build(keyset);
@@ -191,6 +192,7 @@ void Gazetteer::Build() {
 std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::string>& keys,
                                                      size_t i) const {
   if (i >= keys.size() || keys[i].empty()) return std::nullopt;
+  if (!first_words_.count(keys[i])) return std::nullopt;  // most words start no name
   std::string query;
   std::vector<size_t> ends;  // query length after each token
   for (size_t k = i; k < keys.size() && k - i < max_words_; ++k) {

@@ -67,7 +67,8 @@ class Gazetteer {
   std::vector<int> key_best_;      // trie key id → preferred entry (-1 = title)
   size_t max_words_ = 1;
   std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> not_names_;  // data/gazetteer/not_names.txt, as keys
+  std::unordered_set<std::string> not_names_;
+  std::unordered_set<std::string> first_words_;  // first word of every name key  // data/gazetteer/not_names.txt, as keys
 };
 
 }  // namespace rasd::ner

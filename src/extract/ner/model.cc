@@ -1,6 +1,9 @@
 #include "extract/ner/model.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -94,6 +97,24 @@ void Model::Annotate(std::vector<TokenInfo>* seq) const {
   }
 }
 
+void Model::FreeSlots::operator()(Slot* p) const { std::free(p); }
+
+namespace {
+
+// A zeroed table of `n` slots, 2 MB aligned and advised onto huge pages.
+template <typename Slot>
+Slot* NewSlots(size_t n) {
+  constexpr size_t kHuge = 2u << 20;
+  size_t bytes = (n * sizeof(Slot) + kHuge - 1) / kHuge * kHuge;
+  void* p = nullptr;
+  if (posix_memalign(&p, kHuge, bytes) != 0) return nullptr;
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint; ignored where huge pages are off
+  std::memset(p, 0, bytes);
+  return static_cast<Slot*>(p);
+}
+
+}  // namespace
+
 const Model::Slot* Model::Find(uint64_t key) const {
   if (key == 0) key = 1;
   for (uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
@@ -104,17 +125,26 @@ const Model::Slot* Model::Find(uint64_t key) const {
 }
 
 std::vector<int> Model::Decode(std::span<const TokenInfo> seq, std::vector<float>* margin) const {
-  const size_t n = seq.size();
-  std::vector<float> scores(n * kTags, 0.f);
   std::vector<uint64_t> feats;
-  for (size_t i = 0; i < n; ++i) {
-    feats.clear();
+  std::vector<uint32_t> offsets = {0};
+  for (size_t i = 0; i < seq.size(); ++i) {
     Features(seq, i, &feats);
+    offsets.push_back(static_cast<uint32_t>(feats.size()));
+  }
+  return DecodeFeatures(feats.data(), offsets.data(), seq.size(), margin);
+}
+
+std::vector<int> Model::DecodeFeatures(const uint64_t* feats, const uint32_t* offsets, size_t n,
+                                       std::vector<float>* margin) const {
+  std::vector<float> scores(n * kTags, 0.f);
+  for (size_t i = 0; i < n; ++i) {
     // Start every lookup's memory load before using any of them.
-    for (uint64_t f : feats) __builtin_prefetch(&slots_[(f == 0 ? 1 : f) & mask_]);
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      __builtin_prefetch(&slots_[(feats[k] == 0 ? 1 : feats[k]) & mask_]);
+    }
     float* s = &scores[i * kTags];
-    for (uint64_t f : feats) {
-      if (const Slot* x = Find(f)) {
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      if (const Slot* x = Find(feats[k])) {
         for (int t = 0; t < kTags; ++t) s[t] += static_cast<float>(x->w[t]) * scale_;
       }
     }
@@ -169,7 +199,8 @@ StatusOr<std::unique_ptr<Model>> Model::Load(std::string_view in) {
   }
   size_t cap = 1;
   while (cap < 2 * static_cast<size_t>(nfeat) + 16) cap <<= 1;
-  m->slots_.assign(cap, Slot());
+  m->slots_.reset(NewSlots<Slot>(cap));
+  if (!m->slots_) return Status::ResourceExhausted("no memory for the NER model");
   m->mask_ = cap - 1;
   m->features_ = nfeat;
   m->scale_ = scale;

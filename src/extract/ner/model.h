@@ -34,6 +34,10 @@ class Model {
   // Best tag sequence; `margin` (optional) gets, per token, how far the chosen
   // tag's local score is ahead of the next best, squashed to 0..1.
   std::vector<int> Decode(std::span<const TokenInfo> seq, std::vector<float>* margin) const;
+  // The same from features already computed: token k's are
+  // feats[offsets[k] .. offsets[k + 1]).
+  std::vector<int> DecodeFeatures(const uint64_t* feats, const uint32_t* offsets, size_t n,
+                                   std::vector<float>* margin) const;
   size_t feature_count() const { return features_; }
   // Sets TokenInfo::freq from the training vocabulary stored in the model.
   void Annotate(std::vector<TokenInfo>* seq) const;
@@ -48,7 +52,12 @@ class Model {
   };
   const Slot* Find(uint64_t key) const;
 
-  std::vector<Slot> slots_;  // open addressing, linear probing
+  // Open addressing, linear probing; on huge pages when the system allows,
+  // since lookups land all over the table.
+  struct FreeSlots {
+    void operator()(Slot* p) const;
+  };
+  std::unique_ptr<Slot[], FreeSlots> slots_;
   size_t features_ = 0;
   float scale_ = 0;          // weight = w * scale_
   uint64_t mask_ = 0;

@@ -173,13 +173,26 @@ std::vector<int> Recognizer::DecodeSentences(std::vector<TokenInfo>* doc, const 
   std::vector<int> tags(doc->size(), 0);
   if (margins) margins->assign(doc->size(), 0.f);
   std::vector<float> m;
+  // Features are computed once; the second pass only redoes the few that
+  // depend on the document context (TokenInfo::doc).
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> offsets = {0};
+  std::vector<uint32_t> doc_at(doc->size(), 0);
+  model_->Annotate(doc);
+  for (size_t s = 0; s + 1 < starts.size(); ++s) {
+    std::span<const TokenInfo> seq(doc->data() + starts[s], starts[s + 1] - starts[s]);
+    for (size_t k = 0; k < seq.size(); ++k) {
+      size_t at = 0;
+      Features(seq, k, &feats, &at);
+      doc_at[starts[s] + k] = static_cast<uint32_t>(at);
+      offsets.push_back(static_cast<uint32_t>(feats.size()));
+    }
+  }
   auto pass = [&](const Model& model) {
-    model.Annotate(doc);
     for (size_t s = 0; s + 1 < starts.size(); ++s) {
       size_t b = starts[s], e = starts[s + 1];
       if (b == e) continue;
-      std::span<const TokenInfo> seq(doc->data() + b, e - b);
-      std::vector<int> t = model.Decode(seq, margins ? &m : nullptr);
+      std::vector<int> t = model.DecodeFeatures(feats.data(), offsets.data() + b, e - b, margins ? &m : nullptr);
       for (size_t k = 0; k < t.size(); ++k) {
         tags[b + k] = t[k];
         if (margins) (*margins)[b + k] = m[k];
@@ -188,7 +201,26 @@ std::vector<int> Recognizer::DecodeSentences(std::vector<TokenInfo>* doc, const 
   };
   pass(*model_);
   if (model2_) {
+    std::vector<uint8_t> freq;
+    for (const TokenInfo& x : *doc) freq.push_back(x.freq);
+    model2_->Annotate(doc);
+    bool same_freq = true;
+    for (size_t i = 0; i < doc->size(); ++i) same_freq = same_freq && (*doc)[i].freq == freq[i];
     SetDocumentContext(doc, tags);
+    for (size_t s = 0; s + 1 < starts.size(); ++s) {
+      std::span<const TokenInfo> seq(doc->data() + starts[s], starts[s + 1] - starts[s]);
+      for (size_t k = 0; k < seq.size(); ++k) {
+        const size_t i = starts[s] + k;
+        if (same_freq) {
+          DocFeatures(seq, k, &feats[doc_at[i]]);
+        } else {
+          // The models disagree on word frequencies: recompute everything.
+          std::vector<uint64_t> f;
+          Features(seq, k, &f);
+          std::copy(f.begin(), f.end(), feats.begin() + offsets[i]);
+        }
+      }
+    }
     pass(*model2_);
   }
   return tags;
