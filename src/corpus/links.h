@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rasd/dedupe.h"
@@ -52,12 +53,17 @@ struct Salient {
   double weight = 0;
 };
 
+// The light stems of the content words of a title and a lead (function
+// words and words under three letters left out): what a text is about.
+std::set<std::string> KeyTerms(std::string_view title, std::string_view lead);
+
 // How many of a document's most mentioned entities say what it is about.
 constexpr int kSalientEntities = 6;
 
 // Puts an original document into the story of an earlier document within
 // `window_days` with which it shares at least two salient entities carrying
-// at least half of the smaller document's salient weight (or starts a story
+// 40% of the smaller document's salient weight and a fifth of its title and
+// lead terms, and so does the story's first document (or starts a story
 // with that document). `weight_of` gives an entity's current weight.
 Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
                    const std::function<double(const std::string&)>& weight_of, int window_days,

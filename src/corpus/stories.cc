@@ -3,13 +3,65 @@
 
 #include "corpus/codec.h"
 #include "corpus/links.h"
+#include "rasd/data.h"
+#include "rasd/text.h"
 
 namespace rasd::corpus {
+
+namespace {
+
+// Two documents tell the same story when they share at least this share of
+// the smaller one's salient-entity weight, and this share of their key terms.
+constexpr double kStoryEntityOverlap = 0.4;
+constexpr double kStoryTermJaccard = 0.2;
+
+double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (const auto& x : a) common += b.count(x);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::set<std::string> TermsOf(store::Db* db, int64_t doc) {
+  store::Stmt& s = db->Cached("SELECT title, substr(text, 1, 600) FROM documents WHERE rowid=?1");
+  s.Bind(1, doc);
+  std::set<std::string> out;
+  if (s.Step()) out = KeyTerms(s.Text(0), s.Text(1));
+  s.Reset();
+  return out;
+}
+
+}  // namespace
+
+std::set<std::string> KeyTerms(std::string_view title, std::string_view lead) {
+  static const auto* function_words = [] {
+    auto* set = new std::set<std::string>();
+    for (std::string_view line : data::Lines(data::Get("text/function_words.txt"))) {
+      set->insert(text::LightStem(text::NormalizeKey(line)));
+    }
+    return set;
+  }();
+  std::set<std::string> out;
+  size_t words = 0;
+  auto add = [&](std::string_view s, size_t max_words) {
+    words = 0;
+    text::ForEachToken(s, [&](const text::Token& t) {
+      if (words >= max_words || t.kind != text::TokenKind::kWord) return;
+      ++words;
+      if (t.stem.size() < 6 || function_words->count(t.stem)) return;  // under three letters
+      out.insert(t.stem);
+    });
+  };
+  add(title, 40);
+  add(lead, 60);
+  return out;
+}
 
 Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
                    const std::function<double(const std::string&)>& weight_of, int window_days,
                    std::set<int64_t>* dirty) {
   if (day.empty() || salient.size() < 2) return Status::Ok();
+  const std::set<std::string> terms = TermsOf(db, doc);
   double total = 0;
   for (const Salient& s : salient) total += s.weight;
   if (total <= 0) return Status::Ok();
@@ -37,18 +89,38 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std
   store::Stmt& theirs = db->Cached(
       "SELECT entity_id FROM doc_entities WHERE doc=?1 AND type NOT IN ('NORP', 'MISC') "
       "ORDER BY mentions DESC, idx LIMIT " + std::to_string(kSalientEntities));
-  int64_t best = 0;
-  double best_score = 0;
-  for (const auto& [other, h] : hits) {
-    if (h.shared < 2) continue;
+  store::Stmt& seed_of = db->Cached(
+      "SELECT coalesce(s.first_doc, d.rowid) FROM documents d LEFT JOIN stories s ON s.id = d.story WHERE d.rowid=?1");
+  auto entity_score = [&](int64_t other, double shared_weight) {
     double other_total = 0;
     theirs.Bind(1, other);
     while (theirs.Step()) other_total += weight_of(theirs.Text(0));
     theirs.Reset();
-    double score = h.weight / std::max(1e-9, std::min(total, std::max(other_total, h.weight)));
-    if (score >= 0.5 && score > best_score) {
-      best = other;
-      best_score = score;
+    return shared_weight / std::max(1e-9, std::min(total, std::max(other_total, shared_weight)));
+  };
+  int64_t best = 0;
+  double best_score = 0;
+  for (const auto& [other, h] : hits) {
+    if (h.shared < 2) continue;
+    double score = entity_score(other, h.weight);
+    if (score < kStoryEntityOverlap || score <= best_score) continue;
+    // Same people and places is not yet the same story: the two must also
+    // share what they say (title and lead words).
+    if (Jaccard(terms, TermsOf(db, other)) < kStoryTermJaccard) continue;
+    best = other;
+    best_score = score;
+  }
+  if (best != 0) {
+    // Stories grow around their first document, never by a chain of
+    // documents each like the last.
+    seed_of.Bind(1, best);
+    int64_t seed = seed_of.Step() ? seed_of.Int(0) : best;
+    seed_of.Reset();
+    if (seed != best) {
+      auto it = hits.find(seed);
+      bool like_seed = it != hits.end() && it->second.shared >= 2 && entity_score(seed, it->second.weight) >= kStoryEntityOverlap &&
+                       Jaccard(terms, TermsOf(db, seed)) >= kStoryTermJaccard;
+      if (!like_seed) best = 0;
     }
   }
   if (best == 0) return Status::Ok();
