@@ -69,7 +69,8 @@ void AddAnalyzeCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* cmd = app.add_subcommand(
       "analyze",
-      "Analyse articles without a database: clean text, metadata, removed boilerplate.\n"
+      "Analyse articles without a database: clean text, metadata, removed boilerplate,\n"
+      "entities, dates, counts, quotes and events, every one with its offsets.\n"
       "Reads files, directories (recursively), .jsonl/.json/.zip/.warc(.gz) or '-' for stdin,\n"
       "and prints one JSON object per document.");
   cmd->add_option("sources", args->sources, "Files, directories or '-' (default: stdin)");

@@ -35,6 +35,13 @@ std::vector<Word> Words(std::string_view text, const std::vector<std::string>& t
   return out;
 }
 
+bool OnlySpace(std::string_view text, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to && i < text.size(); ++i) {
+    if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 nlohmann::ordered_json Snippet(std::string_view text, const std::vector<std::string>& terms, size_t words) {
@@ -79,10 +86,16 @@ nlohmann::ordered_json Snippet(std::string_view text, const std::vector<std::str
   utf8::Utf16Index u16(snippet);
   auto highlights = nlohmann::ordered_json::array();
   auto marks = nlohmann::ordered_json::array();
+  // Matched words next to each other (a phrase) make one highlight.
   for (size_t k = best_start; k < end_word; ++k) {
     if (w[k].term < 0) continue;
-    highlights.push_back({{"begin", w[k].span.begin}, {"end", w[k].span.end}});
-    marks.push_back({u16.ToUtf16(w[k].span.begin - begin), u16.ToUtf16(w[k].span.end - begin)});
+    size_t last = k;
+    while (last + 1 < end_word && w[last + 1].term >= 0 && OnlySpace(text, w[last].span.end, w[last + 1].span.begin)) {
+      ++last;
+    }
+    highlights.push_back({{"begin", w[k].span.begin}, {"end", w[last].span.end}});
+    marks.push_back({u16.ToUtf16(w[k].span.begin - begin), u16.ToUtf16(w[last].span.end - begin)});
+    k = last;
   }
   j["text"] = std::string(snippet);
   j["begin"] = begin;
@@ -97,8 +110,15 @@ nlohmann::ordered_json Snippet(std::string_view text, const std::vector<std::str
 nlohmann::ordered_json Marks(std::string_view text, const std::vector<std::string>& terms) {
   utf8::Utf16Index u16(text);
   auto marks = nlohmann::ordered_json::array();
-  for (const Word& w : Words(text, terms)) {
-    if (w.term >= 0) marks.push_back({u16.ToUtf16(w.span.begin), u16.ToUtf16(w.span.end)});
+  std::vector<Word> w = Words(text, terms);
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k].term < 0) continue;
+    size_t last = k;
+    while (last + 1 < w.size() && w[last + 1].term >= 0 && OnlySpace(text, w[last].span.end, w[last + 1].span.begin)) {
+      ++last;
+    }
+    marks.push_back({u16.ToUtf16(w[k].span.begin), u16.ToUtf16(w[last].span.end)});
+    k = last;
   }
   return marks;
 }
