@@ -31,6 +31,13 @@ struct AnalyzeOptions {
   bool entities = true;  // run the named-entity recognizer (needs the shipped model)
   numbers::Options numbers;
   events::Options events;
+  // Limits, so one pathological article cannot stall a batch: a document with
+  // more tokens, or whose analysis runs longer, is refused with a
+  // resource-exhausted error (a skip with its reason); a longer sentence is
+  // cut into pieces of this many tokens.
+  size_t max_tokens = 200000;
+  size_t max_sentence_tokens = 400;
+  double max_seconds = 10;
 };
 
 // Everything rasd knows about one document.
@@ -61,6 +68,11 @@ class Analyzer {
   AnalyzeOptions options_;
   const ner::Recognizer* recognizer_ = nullptr;
 };
+
+// Sentences (text::SplitSentences) with those longer than `max_tokens`
+// tokens cut into pieces of that many (0: no limit).
+std::vector<Span> CapSentences(std::vector<Span> sentences, const std::vector<text::Token>& tokens,
+                               size_t max_tokens);
 
 // Gives every document entity of `a` its corpus id from `index` (which
 // learns from it). Call in document order; not thread-safe.

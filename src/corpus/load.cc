@@ -70,7 +70,7 @@ StatusOr<Analysis> LoadAnalysis(store::Db* db, int64_t rowid) {
     while (parts.Step()) d.appended.push_back(parts.Text(0));
   }
   a.tokens = text::Tokenize(d.text);
-  a.sentences = text::SplitSentences(d.text);
+  a.sentences = CapSentences(text::SplitSentences(d.text), a.tokens, AnalyzeOptions{}.max_sentence_tokens);
 
   store::Stmt ents(db, R"sql(SELECT idx, entity_id, type, key, name, variants, roles, gazetteer_id, surname_only
       FROM doc_entities WHERE doc = ?1 ORDER BY idx)sql");

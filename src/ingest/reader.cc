@@ -193,16 +193,20 @@ bool Reader::ReadOne(const std::string& source, const DocSink& sink,
     case Format::kWarc:
       return ReadWarcFile(source, WarcOptions{options_.max_record_bytes}, sink, on_error);
     case Format::kZip:
-      return ReadZip(source, kMaxContainerBytes,
-                     [&](const std::string& entry, std::string&& bytes) {
-                       std::string name = source + "!/" + entry;
-                       if (FormatFromName(entry) == Format::kUnknown &&
-                           ParseFormat(options_.format) == Format::kUnknown) {
-                         return true;  // not an article file
-                       }
-                       return ReadBytes(name, std::move(bytes), sink, on_error);
-                     },
-                     on_error);
+      return ReadZip(
+          source,
+          [&](const std::string& entry) -> size_t {
+            Format ef = ParseFormat(options_.format);
+            if (ef == Format::kUnknown) ef = FormatFromName(entry);
+            if (ef == Format::kUnknown) return 0;  // not an article file: not inflated
+            // Containers of many articles are parsed whole; one article is one record.
+            if (ef == Format::kJson || ef == Format::kJsonl || ef == Format::kWarc) return kMaxContainerBytes;
+            return options_.max_record_bytes;
+          },
+          [&](const std::string& entry, std::string&& bytes) {
+            return ReadBytes(source + "!/" + entry, std::move(bytes), sink, on_error);
+          },
+          on_error);
     case Format::kJson: {
       auto bytes = Slurp(source, kMaxContainerBytes);
       if (!bytes.ok()) {

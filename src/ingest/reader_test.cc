@@ -158,6 +158,29 @@ TEST_F(ReaderTest, ZipEntriesAreReadLikeFiles) {
   EXPECT_EQ(docs_[0].hints.outlet, "spa");
 }
 
+// Finding F3 (docs/reliability.md): entries were inflated whole before any
+// limit applied, so a 1 MB zip could take 1 GiB. Now an article entry is held
+// to max_record_bytes as it inflates, and an entry of an unknown type is
+// never inflated.
+TEST_F(ReaderTest, ZipEntryOverTheRecordLimitIsRefusedWithoutInflatingIt) {
+  std::string zip = (dir_ / "bomb.zip").string();
+  std::string cmd = "python3 -c \"import zipfile,sys\n"
+                    "z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\n"
+                    "z.writestr('a.txt','\u0646\u0635 \u062e\u0628\u0631')\n"
+                    "z.writestr('zeros.txt',bytes(8<<20))\n"
+                    "z.writestr('notes.bin',bytes(8<<20))\n"
+                    "z.close()\" " + zip;
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "python3 unavailable";
+  ReadOptions options;
+  options.max_record_bytes = 1 << 20;
+  ReadAll({zip}, options);
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].uri, zip + "!/a.txt");
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_EQ(errors_[0].name, zip + "!/zeros.txt");
+  EXPECT_EQ(errors_[0].status.code(), StatusCode::kResourceExhausted);
+}
+
 TEST_F(ReaderTest, ReadsSaudiNewsNetZipsDirectly) {
   RASD_REQUIRE_SHARED(zip, "data/saudinewsnet/2015-07-23.zip");
   ReadAll({zip});

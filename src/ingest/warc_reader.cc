@@ -833,6 +833,12 @@ class Parser {
       }
       if (skip) return Step::kNext;
     } else {
+      // Without an HTTP head the whole block is the payload: hold it to the limit.
+      if (doc.bytes.size() > limit) {
+        Report(record_, Status::ResourceExhausted("record block of " + length_text + " bytes is over " +
+                                                  LimitText(limit)));
+        return Step::kNext;
+      }
       doc.content_type = MediaType(h.content_type, doc.bytes);
     }
 

@@ -654,6 +654,21 @@ TEST(WarcReader, RecordOverTheLimitIsSkippedWithLimitError) {
   EXPECT_EQ(r.docs[0].record, "record 2");
 }
 
+// Fuzzing finding F2 (docs/reliability.md): a response without an HTTP head
+// once passed the limit by up to the HTTP-head allowance.
+TEST(WarcReader, ResponseWithoutHttpHeadIsHeldToTheRecordLimit) {
+  std::string bytes = Record("response", std::string(1500, 'x'), "text/html", "https://news.example/a") +
+                      Response("https://news.example/cup", kCupHtml);
+  WarcOptions options;
+  options.max_record_bytes = 1000;
+  Result r = ReadBytes(bytes, options);
+  ASSERT_EQ(r.errors.size(), 1u) << r.Errors();
+  EXPECT_EQ(r.errors[0].status.code(), StatusCode::kResourceExhausted);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].record, "record 2");
+  for (const RawDoc& d : r.docs) EXPECT_LE(d.bytes.size(), options.max_record_bytes);
+}
+
 TEST(WarcReader, GzipBombRecordIsSkippedWithBoundedMemory) {
   // A resource record of 200 MB of zeros, compressed to a few hundred KB.
   TempDir dir;

@@ -7,7 +7,7 @@
 
 namespace rasd::ingest {
 
-bool ReadZip(const std::string& path, size_t max_entry_bytes,
+bool ReadZip(const std::string& path, const std::function<size_t(const std::string&)>& limit_for,
              const std::function<bool(const std::string&, std::string&&)>& entry,
              const ErrorSink& on_error) {
   int err = 0;
@@ -30,17 +30,21 @@ bool ReadZip(const std::string& path, size_t max_entry_bytes,
   }
   std::sort(names.begin(), names.end());
   bool go = true;
+  auto over = [](uint64_t size, size_t limit) {
+    return Status::ResourceExhausted("zip entry of " + std::to_string(size) + " bytes is over the limit of " +
+                                     std::to_string(limit) + " bytes");
+  };
   for (const auto& [name, index] : names) {
-    std::string where = path + " (" + name + ")";
+    const size_t limit = limit_for(name);
+    if (limit == 0) continue;
+    std::string where = path + "!/" + name;
     zip_stat_t st;
     if (zip_stat_index(za, index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
       on_error({where, Status::InvalidArgument("unreadable zip entry")});
       continue;
     }
-    if (st.size > max_entry_bytes) {
-      on_error({where, Status::ResourceExhausted("zip entry of " + std::to_string(st.size) +
-                                                 " bytes is over the limit of " +
-                                                 std::to_string(max_entry_bytes))});
+    if (st.size > limit) {
+      on_error({where, over(st.size, limit)});
       continue;
     }
     zip_file_t* zf = zip_fopen_index(za, index, 0);
@@ -48,10 +52,24 @@ bool ReadZip(const std::string& path, size_t max_entry_bytes,
       on_error({where, Status::IoError(std::string("cannot open entry: ") + zip_strerror(za))});
       continue;
     }
-    std::string bytes(st.size, '\0');
-    zip_int64_t got = zip_fread(zf, bytes.data(), st.size);
+    // Grown as bytes arrive: the header's size may lie.
+    std::string bytes;
+    char buf[1 << 16];
+    zip_int64_t got = 0;
+    bool too_big = false;
+    while ((got = zip_fread(zf, buf, sizeof buf)) > 0) {
+      if (bytes.size() + static_cast<size_t>(got) > limit) {
+        too_big = true;
+        break;
+      }
+      bytes.append(buf, static_cast<size_t>(got));
+    }
     zip_fclose(zf);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+    if (too_big) {
+      on_error({where, over(bytes.size() + static_cast<size_t>(got), limit)});
+      continue;
+    }
+    if (got < 0 || bytes.size() != st.size) {
       on_error({where, Status::IoError("truncated or corrupt zip entry")});
       continue;
     }

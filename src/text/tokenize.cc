@@ -74,26 +74,29 @@ char32_t Peek(std::string_view s, size_t pos, size_t* next) {
   return utf8::Next(s, next);
 }
 
-// After the first digit: digits, and a separator followed by a digit.
+bool IsDigitClass(char32_t c) { return c != 0 && Classify(c) == CharClass::kDigit; }
+
+// After the first digit: digits, and a separator followed by a digit. Digits
+// are those Classify calls digits (any script), so the first always counts.
 size_t NumberEnd(std::string_view s, size_t pos) {
   while (pos < s.size()) {
     size_t next;
     char32_t c = Peek(s, pos, &next);
-    if (IsDigit(c)) {
+    if (IsDigitClass(c)) {
       pos = next;
       continue;
     }
     if (c == '.' || c == ',' || c == 0x066B || c == 0x066C) {
       size_t after;
       char32_t d = Peek(s, next, &after);
-      if (IsDigit(d)) {
+      if (IsDigitClass(d)) {
         if (c == ',' || c == 0x066C) {
           // A thousands separator is followed by exactly three digits.
           size_t p = next;
           int n = 0;
           char32_t e;
           size_t q;
-          while ((e = Peek(s, p, &q)) != 0 && IsDigit(e)) {
+          while ((e = Peek(s, p, &q)) != 0 && IsDigitClass(e)) {
             ++n;
             p = q;
           }
@@ -201,6 +204,7 @@ bool Tokenizer::Next(Token* t) {
   }
   // else: a single punctuation/symbol code point.
 
+  if (end <= start) end = next;  // always consume at least one code point
   pos_ = end;
   t->span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
   t->body_begin = t->span.begin;

@@ -85,6 +85,19 @@ TEST(Tokenize, EveryNonSpaceByteIsCoveredExactlyOnce) {
   }
 }
 
+// Fuzzing finding F1 (docs/reliability.md): a digit of another script once
+// made the tokenizer emit empty tokens forever.
+TEST(Tokenize, DigitsOfEveryScriptAreNonEmptyNumberTokens) {
+  std::string text = "٣ ४ ߄ ３ ४٢";
+  auto tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), 5u);
+  for (const Token& t : tokens) {
+    EXPECT_LT(t.span.begin, t.span.end);
+    EXPECT_EQ(t.kind, TokenKind::kNumber) << t.span.Of(text);
+  }
+  EXPECT_EQ(tokens[4].span.Of(text), "४٢");
+}
+
 TEST(Tokenize, InvalidUtf8NeverLoopsOrEscapesBounds) {
   std::string text = "\xFF\xD8 سلام \xE0\x80";
   auto tokens = Tokenize(text);
