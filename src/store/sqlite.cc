@@ -1,12 +1,33 @@
 #include "store/sqlite.h"
 
+#include <cerrno>
+#include <cstring>
 #include <memory>
 
 namespace rasd::store {
+namespace {
+
+// SQLite's message, made plain when writing failed: a full disk or a file
+// size limit shows as SQLITE_FULL or, often, a bare "disk I/O error" on write.
+std::string ErrorText(sqlite3* db, const char* fallback = nullptr) {
+  std::string msg = fallback ? fallback : sqlite3_errmsg(db);
+  const int rc = sqlite3_extended_errcode(db);
+  const int sys = sqlite3_system_errno(db);
+  const bool full = (rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EFBIG || sys == EDQUOT;
+  const bool write_failed = rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+                            rc == SQLITE_IOERR_SHMSIZE;
+  if (!full && !write_failed) return msg;
+  std::string why = full ? (sys != 0 ? std::strerror(sys) : "the disk is full")
+                         : "the disk is full, a file size limit was reached, or the device failed";
+  return "could not write the database: " + why + " (" + msg +
+         "); the batches committed so far are kept: make room and run the same command again";
+}
+
+}  // namespace
 
 Stmt::Stmt(Db* db, std::string_view sql) : db_(db->handle()) {
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
-    error_ = sqlite3_errmsg(db_);
+    error_ = ErrorText(db_);
     stmt_ = nullptr;
   }
 }
@@ -39,7 +60,7 @@ Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
 bool Stmt::Step() {
   if (!stmt_) return false;
   last_ = sqlite3_step(stmt_);
-  if (last_ != SQLITE_ROW && last_ != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+  if (last_ != SQLITE_ROW && last_ != SQLITE_DONE) error_ = ErrorText(db_);
   return last_ == SQLITE_ROW;
 }
 
@@ -101,7 +122,7 @@ Status Db::Exec(std::string_view sql) {
   char* err = nullptr;
   std::string s(sql);
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errmsg(db_);
+    std::string msg = ErrorText(db_, err);
     sqlite3_free(err);
     return Status::IoError("SQL: " + msg);
   }
