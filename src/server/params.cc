@@ -8,7 +8,8 @@ namespace rasd::server {
 
 StatusOr<Params> Params::Check(const Request& r, std::initializer_list<const char*> allowed) {
   std::set<std::string> seen;
-  for (const auto& [name, value] : r.params) {
+  for (const auto& param : r.params) {
+    const std::string& name = param.first;  // not a structured binding: clang 14 cannot capture those
     bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; });
     if (!known) {
       std::string list;
