@@ -190,17 +190,21 @@ def render(info, sections, placeholders):
         f"- Compiler: {info.get('compiler', '?')}, CMake Release build in `{info.get('build', '?')}`",
         f"- Command: `{info.get('command', 'bench/run')}` (total wall time "
         f"{info.get('run_seconds', '?')} s, including the build)",
+        f"- Machine load: {info.get('load', '?')}",
         f"- Alternatives: {info.get('versions', '?')}",
-        f"- Corpus: saudinewsnet {info.get('corpus_zips', '?')}: "
+        f"- Corpus of sections 1–8: saudinewsnet {info.get('corpus_zips', '?')}: "
         f"{info.get('corpus_articles', '?')} articles, "
         f"{fmt(float(info.get('corpus_bytes', 0)) / 1e6)} MB of article text "
         f"({info.get('corpus_skipped', '0')} records without text skipped)",
         "",
-        f"Each timed figure is the median of {reps} runs, with (min–max); a figure without a "
-        "range is a count, a score or a peak measured once. Speeds \"per core\" "
-        "are bytes or tokens over the CPU time of the one thread doing the work; pages are "
-        "timed by the wall clock. **rasd ×** is how many times better rasd's median is than "
-        "the row's (above 1: rasd is faster; below 1: rasd is slower, and it says so).",
+        f"Each timed figure is the median of {reps} runs ({info.get('slow_reps', reps)} for rows "
+        "that take seconds a run: the whole Analyzer in section 3, the all-pairs baseline in 8b "
+        "and sections 9 and 10; one where a row says so), with (min–max); a figure without a "
+        "range is a count, a score or a peak measured once. Speeds \"per core\" are bytes, "
+        "tokens or documents over the CPU time of the one thread doing the work; pages, whole "
+        "ingests, queries and HTTP requests are timed by the wall clock. **rasd ×** is how many "
+        "times better rasd's median is than the row's (above 1: rasd is faster; below 1: rasd is "
+        "slower, and it says so).",
         "",
     ]
     behind = [b for s in sections for b in s.behind()]
@@ -212,11 +216,10 @@ def render(info, sections, placeholders):
         doc += s.table()
         if s.rows:
             doc.append("")
-        for t in s.target_lines():
-            doc += [t, ""]
-        for n in s.notes:
-            doc += [f"- {n}"]
-        if s.notes:
+        # Targets and notes as one list under the table.
+        bullets = s.target_lines() + s.notes
+        doc += [f"- {b}" for b in bullets]
+        if bullets:
             doc.append("")
         for x in s.failures:
             doc += [f"**Not measured in this run:** {x}", ""]

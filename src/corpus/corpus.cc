@@ -35,9 +35,21 @@ StatusOr<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path, bool rea
     auto v = store::SchemaVersion(c->impl_->db.get());
     if (!v.ok()) return Status::IoError(path + ": " + v.status().message());
     if (*v == 0) return Status::InvalidArgument(path + ": not a rasd database (run `rasd ingest` first)");
+    if (*v < store::kSchemaVersion) {
+      // An older database is migrated once (a short write), then read as asked.
+      c.reset();
+      auto writer = Open(path, false);
+      if (!writer.ok()) {
+        return Status::Unsupported(path + ": schema version " + std::to_string(*v) + ", this rasd reads version " +
+                                   std::to_string(store::kSchemaVersion) + " and cannot migrate it: " +
+                                   writer.status().message());
+      }
+      writer->reset();
+      return Open(path, true);
+    }
     if (*v != store::kSchemaVersion) {
-      return Status::Unsupported(path + ": schema version " + std::to_string(*v) + ", this rasd reads version " +
-                                 std::to_string(store::kSchemaVersion) + " (open it once for writing to migrate)");
+      return Status::Unsupported(path + ": schema version " + std::to_string(*v) + ", newer than this rasd (" +
+                                 std::to_string(store::kSchemaVersion) + ")");
     }
   } else {
     Status s = store::EnsureSchema(c->impl_->db.get());

@@ -187,10 +187,17 @@ Status EnsureSchema(Db* db) {
                                ", newer than this rasd (" + std::to_string(kSchemaVersion) + ")");
   }
   Transaction tx(db);
-  if (*version == 0) {
+  int v = *version;
+  if (v == 0) {
     RASD_RETURN_IF_ERROR(db->Exec(kSchemaV1));
+    v = 1;
   }
-  // Migrations from version N to N+1 go here, each in this transaction.
+  // Migrations from version N to N+1, all in this transaction.
+  if (v == 1) {
+    // Appended articles of a page, read with every document.
+    RASD_RETURN_IF_ERROR(db->Exec("CREATE INDEX documents_split ON documents(split_from, part)"));
+    v = 2;
+  }
   Stmt set(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?1)");
   set.Bind(1, std::to_string(kSchemaVersion));
   RASD_RETURN_IF_ERROR(set.Run());

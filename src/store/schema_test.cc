@@ -22,6 +22,18 @@ TEST(Schema, CreatesTheCurrentVersionOnce) {
   EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
 }
 
+TEST(Schema, MigratesAVersionOneDatabase) {
+  auto db = Memory();
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  // Back to version 1 as an older rasd left it: without the split_from index.
+  ASSERT_TRUE(db->Exec("DROP INDEX documents_split; UPDATE meta SET value='1' WHERE key='schema_version'").ok());
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
+  Stmt plan(db.get(), "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE split_from = 'x' ORDER BY part");
+  ASSERT_TRUE(plan.Step());
+  EXPECT_NE(plan.Text(3).find("documents_split"), std::string::npos) << plan.Text(3);
+}
+
 TEST(Schema, RefusesADatabaseFromANewerRasd) {
   auto db = Memory();
   ASSERT_TRUE(EnsureSchema(db.get()).ok());
