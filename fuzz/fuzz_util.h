@@ -4,14 +4,16 @@
 #ifndef RASD_FUZZ_FUZZ_UTIL_H_
 #define RASD_FUZZ_FUZZ_UTIL_H_
 
+#include <signal.h>
+
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
-
-#include <unicode/uchar.h>
 
 #include "rasd/document.h"
 #include "rasd/utf8.h"
@@ -66,26 +68,18 @@ class Fields {
   std::string_view s_;
 };
 
-// Known bug F1 (docs/reliability.md): a decimal digit of a script other than
-// ASCII and Arabic-Indic (Devanagari "४", NKo, fullwidth "１", ...) makes
-// text::Tokenizer::Next return an empty token without advancing, so
-// Tokenize() loops forever and grows memory without bound. While the
-// environment sets RASD_FUZZ_SKIP_KNOWN=1 (fuzz/run does, for fuzzing only),
-// the targets that tokenize skip such inputs so fuzzing can find other bugs;
-// the regression replay (fuzz/regressions/) runs without it and so keeps
-// failing until the bug is fixed. Remove this once F1 is fixed.
-inline bool SkipKnownBug(std::string_view s) {
-  static const bool skip = [] {
-    const char* v = std::getenv("RASD_FUZZ_SKIP_KNOWN");
-    return v != nullptr && v[0] == '1';
-  }();
-  if (!skip) return false;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t c = rasd::utf8::Next(s, &pos);
-    if (c < 0x80 || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9)) continue;
-    if (u_isdigit(static_cast<UChar32>(c))) return true;
+// Removes what earlier runs left in `dir` under names "<prefix><pid>..." when
+// that process is gone (a crash skips atexit cleanup).
+inline void RemoveStale(const std::filesystem::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+      std::filesystem::remove_all(e.path(), ec);
+    }
   }
-  return false;
 }
 
 }  // namespace rasd::fuzz

@@ -125,4 +125,81 @@ w('analyze', 'text', b'\x00' + US + US + US + US + US + (ar2 + ar1).encode())
 w('analyze', 'html', b'\x01' + US + "عنوان".encode() + US + b'2021-02-22T13:43:00Z' + US + b'http://example.org/a' + US + US + html.encode())
 w('analyze', 'json_all', b'\x70' + US + US + b'Tue, 12 Feb 2013 04:30:00 GMT' + US + b'https://aawsat.com/x' + US + b'aawsat' + US + appended.encode())
 w('analyze', 'bad_hints', b'\x00' + US + b'\xff\xfe title' + US + b'\xc0\xaf' + US + b'http://\xe2\x82' + US + b'\x80' + US + ar3.encode())
+# events: mode US publication date US mention spec (3 bytes: first token, length, type) US text.
+# Mode bit 0 uses the shipped recognizer; otherwise the spec gives the mentions.
+ev1 = ("شنت طائرات حربية، فجر الأحد، غارات جوية على قرية في ريف حماة الشمالي، ما أدى إلى مقتل خمسة مدنيين "
+       "بينهم طفلان وإصابة عشرة آخرين، بحسب ما أفادت مصادر محلية.\n"
+       "واعتقلت قوات الأمن ثلاثة شبان خلال مداهمة في حي الميدان بدمشق أمس.\n"
+       "وقال مسؤول عسكري: «سنرد على أي هجوم يستهدف مواقعنا».\n"
+       "ولم تعلن أي جهة مسؤوليتها عن التفجير الذي قد يكون استهدف رتلاً عسكرياً قرب الحدود.\n")
+ev2 = ("تظاهر آلاف الطلاب، يوم الثلاثاء، أمام مقر الحكومة في العاصمة احتجاجاً على قرار رفع الرسوم، "
+       "وفرّقت الشرطة المتظاهرين بالغاز المسيل للدموع واعتقلت نحو ٢٠ منهم.\n"
+       "وتبنى تنظيم مسلح الهجوم على نقطة تفتيش أسفر عن مقتل جنديين.\n")
+w('events', 'ner', b'\x01' + US + b'2024-03-03' + US + US + ev1.encode())
+w('events', 'spec', b'\x02' + US + b'2024-03-03' + US + bytes([3, 1, 3, 10, 2, 2, 30, 0, 0, 45, 1, 1]) + US + ev1.encode())
+w('events', 'protest', b'\x8b' + US + b'Tue, 12 Feb 2013 04:30:00 GMT' + US + bytes([9, 0, 3, 14, 1, 0]) + US + ev2.encode())
+w('events', 'short_sentences', b'\x05' + US + US + US + (ev1 + ev2).encode())
+
+# zip: first byte = mode (bit 0: through Reader; bits 4-6: small limit 16 << n; bit 1: small
+# limit for every entry; bit 2: stop after two entries). Built with Python's zipfile.
+import io, zipfile
+def make_zip(entries, method=zipfile.ZIP_DEFLATED):
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, 'w', method) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 3, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    return b.getvalue()
+zentries = [('b/article.txt', ar1.encode()), ('a.html', html.encode()), ('feed.jsonl', (json.dumps(rec, ensure_ascii=False) + '\n').encode()),
+            ('notes.bin', b'\x00\x01\x02' * 50), ('dir/', b''), ('c.json', json.dumps([rec], ensure_ascii=False).encode())]
+z = make_zip(zentries)
+w('zip', 'direct', b'\x70' + z)
+w('zip', 'reader', b'\x71' + z)
+w('zip', 'stored_small', b'\x13' + make_zip(zentries[:3], zipfile.ZIP_STORED))
+w('zip', 'stop_early', b'\x75' + z)
+w('zip', 'bomb', b'\x00' + make_zip([('zeros.txt', b'\x00' * 200000)]))
+lying = bytearray(make_zip([('a.txt', ar3.encode())], zipfile.ZIP_STORED))
+import struct
+struct.pack_into('<I', lying, lying.find(b'PK\x03\x04') + 22, 0x7fffffff)
+struct.pack_into('<I', lying, lying.find(b'PK\x01\x02') + 24, 0x7fffffff)
+w('zip', 'lying_size', b'\x71' + bytes(lying))
+w('zip', 'truncated', b'\x71' + z[:len(z) * 2 // 3])
+
+# query: the search query language (rasd search, /api/search).
+for i, q in enumerate(['قوات سوريا', '"قوات سوريا الديمقراطية" -العراق', 'تحال* OR (غارة أو قصف) إدلب',
+                       'داعش NOT العراق AND "دير الزور"', 'NEAR(a b) col:word ^start a+b "say ""hi"',
+                       '((غارة)) و (قصف OR -x)', 'والتحال* ٢٠١٤ 2014', '- -- "" () )( OR AND NOT']):
+    w('query', 'q%d' % i, q)
+
+# http: mode US path US params US authorization US body. Mode bits 0-2: method
+# (GET GET GET HEAD POST PUT DELETE OPTIONS); bit 3: path appended to endpoint (mode >> 4):
+# 0 search, 1 documents/, 2 entities, 3 entities/, 4 events, 5 events/, 6 events.csv,
+# 7 events.geojson, 8 events.acled.csv, 9 events.plover.json, 10 quotes, 11 timeline,
+# 12 stories/, 13 stats, 14 health, 15 outlets. "@N" is stored document N; "T" the right token.
+def req(mode, path=b'', params=b'', auth=b'', body=b''):
+    return bytes([mode]) + US + path + US + params + US + auth + US + body
+w('http', 'search', req(0x08, params='q=غارة إدلب&sort=date&limit=5&outlet=شبكة المثال&from=2024-03-01'.encode()))
+w('http', 'search_copies', req(0x08, params='q="غارة جوية" OR مظاهرة&copies=1&has_quotes=1'.encode()))
+w('http', 'document', req(0x18, b'@0'))
+w('http', 'entities', req(0x28, params=b'type=PER&limit=10&offset=0&ambiguous=0&q=%D8'))
+w('http', 'entity', req(0x38, 'إدلب'.encode()))
+w('http', 'events', req(0x48, params='type=ASSAULT&place=إدلب&sort=killed&reports=1&all_modalities=1&vague=omit'.encode()))
+w('http', 'event', req(0x58, b'1'))
+w('http', 'events_csv', req(0x68, params=b'from=2024-01&to=2024-12-31'))
+w('http', 'geojson', req(0x78))
+w('http', 'acled', req(0x88, params=b'vague=low'))
+w('http', 'plover', req(0x98, params=b'actor=x'))
+w('http', 'quotes', req(0xa8, params='speaker=الوزير&limit=3'.encode()))
+w('http', 'timeline', req(0xb8, params=b'interval=week&type=PROTEST'))
+w('http', 'story', req(0xc8, b'1'))
+w('http', 'stats', req(0xd8))
+w('http', 'health', req(0xe8))
+w('http', 'outlets', req(0xf8))
+w('http', 'static', req(0x00, b'/'))
+w('http', 'static_js', req(0x03, b'/app.js'))
+w('http', 'post', req(0x04, b'/api/documents', b'', b'T', json.dumps({"content": ar1, "url": "https://x.example/1", "title": "عنوان", "date": "2024-03-04", "source": "مثال"}, ensure_ascii=False).encode()))
+w('http', 'post_bad_token', req(0x04, b'/api/documents', b'', b'Bearer nope', b'{"content": "x"}'))
+w('http', 'post_bad_body', req(0x04, b'/api/documents', b'', b'T', b'[1,2'))
+w('http', 'delete', req(0x06, b'/api/stats'))
 print('ok')

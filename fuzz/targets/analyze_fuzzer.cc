@@ -61,14 +61,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   raw.hints.url = std::string(f.Next());
   raw.hints.outlet = std::string(f.Next());
   raw.bytes = std::string(f.Rest());
-  // F1 (see fuzz_util.h); UTF-16 and Windows-1256 bytes can decode to such digits too, and
-  // HTML entities, so the check is on the decoded text below as well.
-  if (rasd::fuzz::SkipKnownBug(raw.bytes)) return 0;
-
-  if (std::getenv("RASD_FUZZ_SKIP_KNOWN") != nullptr) {
-    auto decoded = rasd::ingest::Decode(raw);
-    if (decoded.ok() && rasd::fuzz::SkipKnownBug(decoded->text)) return 0;
-  }
   const rasd::Analyzer& an = (mode & 2) ? no_split : analyzer;
   auto result = an.Analyze(raw);
   if (!result.ok()) return 0;

@@ -1,5 +1,6 @@
 // JSON Lines and JSON array readers (simdjson) on arbitrary bytes. The first
-// byte picks the reader and the record limit.
+// byte picks the reader and the record limit. Every article is valid UTF-8,
+// named after the input, and within max_record_bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,6 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // simdjson validates UTF-8, so every string taken from JSON is valid.
     FUZZ_CHECK(rasd::utf8::FindInvalid(d.bytes) == std::string::npos, "article bytes invalid UTF-8");
     FUZZ_CHECK(rasd::utf8::FindInvalid(d.hints.title) == std::string::npos, "title invalid UTF-8");
+    // The record limit holds for every article, however the file holds it (line, array item, lone object).
+    FUZZ_CHECK(d.bytes.size() <= o.max_record_bytes, "article of %zu bytes over the record limit %zu",
+               d.bytes.size(), o.max_record_bytes);
     return true;
   };
   auto on_error = [&](const rasd::ingest::ReadError& e) {

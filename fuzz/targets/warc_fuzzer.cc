@@ -3,21 +3,10 @@
 // reading always terminates. The first byte picks the record limit.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 
 #include "fuzz_util.h"
 #include "ingest/warc_reader.h"
-
-namespace {
-bool KnownSkip() {
-  static const bool skip = [] {
-    const char* v = std::getenv("RASD_FUZZ_SKIP_KNOWN");
-    return v != nullptr && v[0] == '1';
-  }();
-  return skip;
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -30,11 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       [&](rasd::RawDoc&& d) {
         FUZZ_CHECK(d.uri == name, "record uri '%s'", d.uri.c_str());
         FUZZ_CHECK(d.record.starts_with("record "), "record name '%s'", d.record.c_str());
-        // Known bug F2 (docs/reliability.md): a "response" record that is not
-        // application/http is let through up to the limit + 64 KiB (the HTTP-head
-        // allowance). Tolerated while RASD_FUZZ_SKIP_KNOWN=1, as for F1.
-        size_t allowed = o.max_record_bytes + (KnownSkip() ? (64u << 10) : 0);
-        FUZZ_CHECK(d.bytes.size() <= allowed, "payload of %zu bytes over the limit %zu",
+        FUZZ_CHECK(d.bytes.size() <= o.max_record_bytes, "payload of %zu bytes over the limit %zu",
                    d.bytes.size(), o.max_record_bytes);
         ++docs;
         return (data[0] & 2) == 0 || docs < 2;  // sometimes stop early

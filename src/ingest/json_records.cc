@@ -252,6 +252,12 @@ bool ReadJsonArray(const std::string& name, std::string_view bytes, const ReadOp
       on_error({name, doc.status()});
       return true;
     }
+    if (doc->bytes.size() > options.max_record_bytes) {
+      on_error({name, Status::ResourceExhausted("article of " + std::to_string(doc->bytes.size()) +
+                                                " bytes is over the record limit of " +
+                                                std::to_string(options.max_record_bytes) + " bytes")});
+      return true;
+    }
     return sink(std::move(*doc));
   }
   if (!root.is_array()) {

@@ -128,6 +128,35 @@ TEST_F(ReaderTest, OverlongJsonLineIsSkippedWithALimitError) {
   EXPECT_EQ(errors_[0].status.code(), StatusCode::kResourceExhausted);
 }
 
+// Fuzzing finding F7: a .json file holding one article object was not held
+// to the record limit that array items and JSON lines are held to.
+TEST_F(ReaderTest, LoneJsonObjectOverTheRecordLimitIsSkipped) {
+  std::string path = Write("one.json", "{\"text\":\"" + std::string(2000, 'x') + "\"}");
+  ReadOptions o;
+  o.max_record_bytes = 1000;
+  ReadAll({path}, o);
+  EXPECT_TRUE(docs_.empty());
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_EQ(errors_[0].status.code(), StatusCode::kResourceExhausted);
+}
+
+// Fuzzing finding F6: two entries of one name made the second replace the
+// first, and every later ingest of the archive fail.
+TEST_F(ReaderTest, ZipEntryNamedLikeAnEarlierOneIsReported) {
+  std::string zip = (dir_ / "twice.zip").string();
+  std::string cmd = "python3 -W ignore -c \"import zipfile,sys\n"
+                    "z=zipfile.ZipFile(sys.argv[1],'w')\n"
+                    "z.writestr('a.txt','\u0623\u0648\u0644')\n"
+                    "z.writestr('a.txt','\u062b\u0627\u0646')\n"
+                    "z.close()\" " + zip;
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "python3 unavailable";
+  ReadAll({zip});
+  ASSERT_EQ(docs_.size(), 1u);
+  ASSERT_EQ(errors_.size(), 1u);
+  EXPECT_EQ(errors_[0].name, zip + "!/a.txt");
+  EXPECT_NE(errors_[0].status.message().find("another entry"), std::string::npos);
+}
+
 TEST_F(ReaderTest, MissingAndUnreadableFilesAreReported) {
   std::string ok = Write("ok.txt", "نص");
   std::string locked = Write("locked.txt", "x");

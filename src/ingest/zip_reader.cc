@@ -34,7 +34,13 @@ bool ReadZip(const std::string& path, const std::function<size_t(const std::stri
     return Status::ResourceExhausted("zip entry of " + std::to_string(size) + " bytes is over the limit of " +
                                      std::to_string(limit) + " bytes");
   };
-  for (const auto& [name, index] : names) {
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::string& name = names[k].first;
+    const zip_uint64_t index = names[k].second;
+    if (k > 0 && names[k - 1].first == name) {
+      on_error({path + "!/" + name, Status::InvalidArgument("another entry of the archive has this name (only the first is read)")});
+      continue;
+    }
     const size_t limit = limit_for(name);
     if (limit == 0) continue;
     std::string where = path + "!/" + name;

@@ -9,6 +9,7 @@
 #include "rasd/data.h"
 #include "rasd/search.h"
 #include "rasd/server.h"
+#include "rasd/utf8.h"
 #include "server/params.h"
 #include "server/static_files.h"
 
@@ -31,7 +32,8 @@ int HttpStatus(const Status& s) {
 Response Error(int status, const std::string& code, const std::string& message) {
   Response r;
   r.status = status;
-  r.body = json{{"error", {{"status", status}, {"code", code}, {"message", message}}}}.dump();
+  r.body = json{{"error", {{"status", status}, {"code", code}, {"message", message}}}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
   return r;
 }
 
@@ -134,6 +136,12 @@ Response Api::Handle(const Request& request) {
 Response Api::Impl::Route(const Request& r) {
   const std::string& p = r.path;
   if (p.size() > 2048) return Error(414, "invalid_argument", "the path is too long");
+  if (utf8::FindInvalid(p) != std::string::npos) return Error(400, "invalid_argument", "the path is not valid UTF-8");
+  for (const auto& kv : r.params) {
+    if (utf8::FindInvalid(kv.first) != std::string::npos || utf8::FindInvalid(kv.second) != std::string::npos) {
+      return Error(400, "invalid_argument", "a query parameter is not valid UTF-8");
+    }
+  }
   const bool api = p == "/api" || p.rfind("/api/", 0) == 0;
   if (!api) {
     if (r.method != "GET" && r.method != "HEAD") return Error(405, "method_not_allowed", "only GET serves files");

@@ -106,6 +106,16 @@ TEST_F(ApiTest, SearchErrorsAreJson) {
   ExpectError(Get("/api/search", {{"q", "a"}, {"q", "b"}}), 400, "invalid_argument");
 }
 
+// Fuzzing findings F4 and F5: a NUL in a query, or bytes that are not UTF-8
+// in a path or parameter, once gave 500 (or threw while writing the error).
+TEST_F(ApiTest, NulAndInvalidUtf8InRequestsAre400) {
+  ExpectError(Get("/api/search", {{"q", std::string("a\0b", 3)}}), 400, "invalid_argument");
+  ExpectError(Get("/api/search", {{"q", "a\xffb"}}), 400, "invalid_argument");
+  ExpectError(Get("/api/search", {{"\xff", "1"}}), 400, "invalid_argument");
+  ExpectError(Get("/api/entities/\xff"), 400, "invalid_argument");
+  ExpectError(Get("/api/\xff"), 400, "invalid_argument");
+}
+
 TEST_F(ApiTest, DocumentHasEverySpanWithUtf16Offsets) {
   json r = GetJson("/api/search", {{"q", "معرة"}, {"limit", "1"}});
   ASSERT_FALSE(r["results"].empty());

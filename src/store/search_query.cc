@@ -2,6 +2,7 @@
 
 #include "rasd/search.h"
 #include "rasd/text.h"
+#include "rasd/utf8.h"
 
 namespace rasd::search {
 namespace {
@@ -46,6 +47,12 @@ std::string IndexTerm(std::string_view word) {
 StatusOr<ParsedQuery> Parse(std::string_view q) {
   if (q.size() > kMaxQueryBytes) {
     return Status::InvalidArgument("query is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
+  }
+  if (utf8::FindInvalid(q) != std::string_view::npos) return Status::InvalidArgument("the query is not valid UTF-8");
+  for (char c : q) {
+    if (static_cast<unsigned char>(c) < 0x20 && !IsSpace(c)) {
+      return Status::InvalidArgument("the query contains a control character");
+    }
   }
   // 1. Lex.
   std::vector<Item> items;

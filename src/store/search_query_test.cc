@@ -17,6 +17,15 @@ std::string Error(std::string_view q) {
   return p.ok() ? "" : p.status().message();
 }
 
+// Fuzzing findings F4 and F5 (docs/reliability.md): such queries once reached
+// FTS5 (an "unterminated string" error, HTTP 500) or made JSON output throw.
+TEST(SearchQuery, ControlCharactersAndInvalidUtf8AreRefused) {
+  EXPECT_NE(Error(std::string("a\0b", 3)).find("control character"), std::string::npos);
+  EXPECT_NE(Error("a\x01b").find("control character"), std::string::npos);
+  EXPECT_NE(Error("a\xffb").find("UTF-8"), std::string::npos);
+  EXPECT_EQ(Fts("a\tb"), Fts("a b"));  // tabs and newlines are spaces
+}
+
 TEST(SearchQuery, WordsAreQuotedAndJoinedWithAnd) {
   EXPECT_EQ(Fts("قوات سوريا"), "\"قوات\" AND \"سوريا\"");
 }
