@@ -22,7 +22,24 @@ void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* ou
 std::vector<uint64_t> ShingleSet(std::string_view text, int shingle);
 
 // |a ∩ b| / |a ∪ b| of two sorted, repeat-free sets; 0 when either is empty.
-double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+// (Any element type: the evaluation also compares sets of 32-bit ranks.)
+template <typename T>
+double Jaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
 
 }  // namespace rasd::dedupe::internal
 

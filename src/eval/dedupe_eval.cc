@@ -357,22 +357,6 @@ struct Pair {
   float jaccard;
 };
 
-template <typename T>
-double SetJaccard(const std::vector<T>& a, const std::vector<T>& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
-  return static_cast<double>(common) / (a.size() + b.size() - common);
-}
-
 // Shingle sets as ids ordered rarest first (ties by hash), each sorted.
 std::vector<std::vector<uint32_t>> RankedSets(const std::vector<std::vector<uint64_t>>& sets) {
   std::vector<uint64_t> all;
@@ -426,7 +410,7 @@ std::vector<Pair> AllPairs(const std::vector<std::vector<uint32_t>>& sets, doubl
         if (seen[y] == x) continue;
         seen[y] = x;
         if (sets[y].size() < t * s.size() - 1e-9) continue;
-        double j = SetJaccard(s, sets[y]);
+        double j = dedupe::internal::Jaccard(s, sets[y]);
         if (j >= t - 1e-9) pairs.push_back({std::min(x, y), std::max(x, y), static_cast<float>(j)});
       }
     }
@@ -588,7 +572,7 @@ std::string KnownPairsSection(const std::vector<const Doc*>& docs,
     out << "| " << p.what << " | " << p.a << " / " << p.b << " |";
     for (size_t i = 0; i < data.size(); ++i) {
       const ShingleData& d = data[i];
-      double j = SetJaccard(d.sets[a->second], d.sets[b->second]);
+      double j = dedupe::internal::Jaccard(d.sets[a->second], d.sets[b->second]);
       worst[i] = std::max(worst[i], j);
       out << Fmt(" %.3f / %.3f |", j, dedupe::Similarity(d.sigs[a->second], d.sigs[b->second]));
     }
@@ -658,13 +642,13 @@ std::string CablesSection(const std::vector<const Doc*>& docs,
     }
     double top_j = 0, top_s = 0;
     for (auto [a, b] : negatives) {
-      top_j = std::max(top_j, SetJaccard(d.sets[a], d.sets[b]));
+      top_j = std::max(top_j, dedupe::internal::Jaccard(d.sets[a], d.sets[b]));
       top_s = std::max(top_s, dedupe::Similarity(d.sigs[a], d.sigs[b]));
     }
     for (double t : kThresholds) {
       size_t exact = 0, m16 = 0, m32 = 0;
       for (auto [a, b] : negatives) {
-        exact += SetJaccard(d.sets[a], d.sets[b]) >= t - 1e-9;
+        exact += dedupe::internal::Jaccard(d.sets[a], d.sets[b]) >= t - 1e-9;
         bool sim = dedupe::Similarity(d.sigs[a], d.sigs[b]) >= t - 1e-9;
         m16 += sim && bands[0].count(PairKey(a, b));
         m32 += sim && bands[1].count(PairKey(a, b));
@@ -760,7 +744,7 @@ std::string BoundarySection(const std::vector<const Doc*>& docs, const ShingleDa
   for (size_t i = 0; i < n; ++i) {
     auto [s, c] = near[i * near.size() / n];
     uint32_t a = c >> 32, b = static_cast<uint32_t>(c);
-    out << Fmt("| %zu | %.3f | %.3f | ", i + 1, s, SetJaccard(d.sets[a], d.sets[b]))
+    out << Fmt("| %zu | %.3f | %.3f | ", i + 1, s, dedupe::internal::Jaccard(d.sets[a], d.sets[b]))
         << docs[a]->name << " | " << docs[b]->name << " | " << Excerpt(docs[a]->text, 120) << " | "
         << Excerpt(docs[b]->text, 120) << " |\n";
   }
