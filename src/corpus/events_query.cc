@@ -35,6 +35,15 @@ std::vector<const ner::GazetteerEntry*> Places(store::Db* db, const std::string&
   return out;
 }
 
+// "?,?,..." and the corpus entity ids an actor filter can mean, or NotFound.
+StatusOr<std::pair<std::string, std::vector<std::string>>> ActorIn(store::Db* db, const std::string& actor) {
+  auto ids = EntityIds(db, actor);
+  if (ids.empty()) return Status::NotFound("no entity is called \"" + actor + "\"");
+  std::string in;
+  for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+  return std::make_pair(std::move(in), std::move(ids));
+}
+
 // "(c.place_id = ? OR c.within_id = ? OR c.country = ?...)" for a place
 // filter on the columns of table alias `t`, or NotFound.
 StatusOr<std::pair<std::string, std::vector<std::string>>> PlaceCondition(store::Db* db, const std::string& place,
@@ -105,12 +114,10 @@ StatusOr<Sql> ReportConditions(store::Db* db, const EventQuery& q, int first_par
     sql.Add(cond->first, cond->second);
   }
   if (!q.actor.empty()) {
-    auto ids = EntityIds(db, q.actor);
-    if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
-    std::string in;
-    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+    auto in = ActorIn(db, q.actor);
+    if (!in.ok()) return in.status();
     sql.Add("EXISTS (SELECT 1 FROM event_args a JOIN doc_entities de ON de.doc = e.doc AND de.idx = a.entity "
-            "WHERE a.event = e.rowid AND de.entity_id IN (" + in + "))", ids);
+            "WHERE a.event = e.rowid AND de.entity_id IN (" + in->first + "))", in->second);
   }
   return sql;
 }
@@ -148,11 +155,9 @@ StatusOr<Sql> ClusterConditions(store::Db* db, const EventQuery& q, int first_pa
     sql.Add(cond->first, cond->second);
   }
   if (!q.actor.empty()) {
-    auto ids = EntityIds(db, q.actor);
-    if (ids.empty()) return Status::NotFound("no entity is called \"" + q.actor + "\"");
-    std::string in;
-    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
-    sql.Add("c.id IN (SELECT cluster FROM cluster_actors WHERE entity_id IN (" + in + "))", ids);
+    auto in = ActorIn(db, q.actor);
+    if (!in.ok()) return in.status();
+    sql.Add("c.id IN (SELECT cluster FROM cluster_actors WHERE entity_id IN (" + in->first + "))", in->second);
   }
   return sql;
 }
