@@ -44,6 +44,11 @@ struct DateExpr {
   // "weekday:2:last" (الثلاثاء الماضي), "month:-1" (الشهر الماضي), "month:0", "week:-1",
   // "year:-1", "day:-3" (منذ ثلاثة أيام), "end-of-year:0", "month-name:1:last" (يناير الماضي) ...
   std::string relative;
+  // A part of a period ("أواخر مارس 2019" = value 2019-03-21/2019-03-31): which part
+  // ("start", "mid" or "end", TimeML's mod) and the whole period's value ("2019-03").
+  // Both empty for any other expression.
+  std::string mod;
+  std::string base;
   std::string calendar = "gregorian";  // or "hijri" (converted with ICU)
   // Set when a weekday in the expression disagrees with the calendar date
   // ("الأحد 22 شباط 2021" when the 22nd was a Monday); both are kept as written.

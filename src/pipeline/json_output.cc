@@ -103,6 +103,10 @@ std::string ToJson(const Analysis& a, const JsonOptions& options) {
     dj["resolution"] = dates::ResolutionName(x.resolution);
     if (!x.relative.empty()) dj["relative"] = x.relative;
     if (x.calendar != "gregorian") dj["calendar"] = x.calendar;
+    if (!x.mod.empty()) {
+      dj["mod"] = x.mod;
+      dj["base"] = x.base;
+    }
     if (x.weekday_mismatch) dj["weekday_mismatch"] = true;
     if (!x.explanation.empty()) dj["explanation"] = x.explanation;
     ds.push_back(std::move(dj));

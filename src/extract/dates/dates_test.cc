@@ -176,6 +176,57 @@ TEST(DatesAbsolute, PartsOfMonthsAndYearsAreIntervals) {
       kNoPub, Resolution::kAbsolute);
 }
 
+TEST(DatesAbsolute, PartsOfPeriodsKeepTheWholePeriodAsBase) {
+  DateExpr d;
+  ASSERT_TRUE(Only("أعلن النصر أواخر آب من عام 2018", kNoPub, &d));
+  EXPECT_EQ(d.mod, "end");
+  EXPECT_EQ(d.base, "2018-08");
+  ASSERT_TRUE(Only("كانت الجيوش في أواسط القرن التاسع عشر تعبر البحر", kNoPub, &d));
+  EXPECT_EQ(d.value, "1833/1865");
+  EXPECT_EQ(d.mod, "mid");
+  EXPECT_EQ(d.base, "1800/1899");
+  ASSERT_TRUE(Only("بدأ الهجوم مطلع 2019", kNoPub, &d));
+  EXPECT_EQ(d.mod, "start");
+  EXPECT_EQ(d.base, "2019");
+  ASSERT_TRUE(Only("هزم التنظيم في العراق عام 2017", kNoPub, &d));
+  EXPECT_EQ(d.mod, "");
+  EXPECT_EQ(d.base, "");
+}
+
+TEST(DatesAbsolute, DecadesCountedInsideACentury) {
+  CheckAll(
+      {
+          {"كانت السينما خلال العقد الأول من القرن العشرين صامتة",
+           "العقد الأول من القرن العشرين", "190X", Granularity::kDecade},
+          {"وفي العقد الأخير من القرن التاسع عشر وصل القطار", "العقد الأخير من القرن التاسع عشر",
+           "189X", Granularity::kDecade},
+          {"ازدهرت المدينة في العقد الثالث من القرن العشرين", "العقد الثالث من القرن العشرين",
+           "192X", Granularity::kDecade},
+      },
+      kNoPub, Resolution::kAbsolute);
+  DateExpr d;
+  ASSERT_TRUE(FindSpan("انتهى العقد الأول من القرن الماضي بالحرب", "العقد الأول من القرن الماضي",
+                       kMonday, &d));
+  EXPECT_EQ(d.value, "190X");
+  // Without a century it is a contract, not a decade.
+  EXPECT_TRUE(Extract("وقع اللاعب العقد الأول مع النادي", kNoPub).empty());
+}
+
+TEST(DatesAbsolute, DaysListedBeforeAMonthTakeItsMonth) {
+  const std::string text = "يعقد المؤتمر يومي 10 و11 نيسان 2016 في عمان";
+  std::vector<DateExpr> found = Extract(text, kNoPub);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].span.Of(text), "10");
+  EXPECT_EQ(found[0].value, "2016-04-10");
+  EXPECT_EQ(found[1].span.Of(text), "11 نيسان 2016");
+  EXPECT_EQ(found[1].value, "2016-04-11");
+  // A count before a date is not a day of it.
+  const std::string count = "قتل 7 و12 آذار 2017 كان اليوم الأعنف";
+  found = Extract(count, kNoPub);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].span.Of(count), "12 آذار 2017");
+}
+
 TEST(DatesAbsolute, HijriDatesAreConvertedWithUmmAlQura) {
   struct HijriCase {
     std::string text, span, value;
@@ -310,6 +361,21 @@ TEST(DatesRelative, RelativeMeaningIsKeptWhenResolved) {
     EXPECT_NE(d.explanation.find("publication date 2021-02-22"), std::string::npos)
         << d.explanation;
   }
+}
+
+TEST(DatesRelative, UnambiguousMonthNamesStandAlone) {
+  DateExpr d;
+  ASSERT_TRUE(Only("تغيرت السياسة بعد أحداث سبتمبر في المنطقة", kMonday, &d));
+  EXPECT_EQ(d.span.Of("تغيرت السياسة بعد أحداث سبتمبر في المنطقة"), "سبتمبر");
+  EXPECT_EQ(d.granularity, Granularity::kMonth);
+  // "مارس" is also the verb "practised"; alone it needs a cue.
+  EXPECT_TRUE(Extract("مارس الوزير ضغوطا على الحكومة", kMonday).empty());
+}
+
+TEST(DatesRelative, PeriodsThatHavePassedAreAPastReference) {
+  DateExpr d;
+  ASSERT_TRUE(Only("تحدث عن تجربته في الأسابيع التي مضت", kMonday, &d));
+  EXPECT_EQ(d.relative, "past-ref");
 }
 
 TEST(DatesUnresolved, RelativeExpressionsWithoutPublicationKeepTheirMeaning) {

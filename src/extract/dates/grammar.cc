@@ -81,6 +81,7 @@ class Parser {
       consider(MatchAgo(i, &m));
       consider(MatchHoliday(i, &m));
       consider(MatchDecade(i, &m));
+      consider(MatchDecadeOfCentury(i, &m));
       consider(MatchCentury(i, &m));
       consider(MatchQuarter(i, &m));
       consider(MatchTime(i, &m));
@@ -101,6 +102,28 @@ class Parser {
         out->push_back(best);
         i = best.end - 1;
       }
+    }
+    AddLeadingDays(out);
+  }
+
+  // "يومي 10 و11 نيسان": the 10th is a date of its own, in the month (and year) of
+  // the date that follows. Only after "يوم(ي)" or "في", so "5 و6 نيسان" in a score stays out.
+  void AddLeadingDays(std::vector<Match>* out) const {
+    for (size_t k = out->size(); k-- > 0;) {
+      const Match m = (*out)[k];
+      if (m.x.kind != Kind::kDate || m.x.d == 0 || m.x.m == 0 || !Num(m.begin)) continue;
+      int j = t_[m.begin].conj ? m.begin - 1 : Is(m.begin - 1, "و") ? m.begin - 2 : -1;
+      if (!Num(j) || t_[j].ndigits > 2 || t_[j].num < 1 || t_[j].num > 31 || t_[j].num == m.x.d)
+        continue;
+      if (k > 0 && (*out)[k - 1].end > j) continue;
+      if (!IsAny(j - 1, {"يومي", "ويومي", "يوم", "ويوم", "في", "وفي"})) continue;
+      Match day;
+      day.begin = j;
+      day.end = j + 1;
+      day.x = m.x;
+      day.x.d = t_[j].num;
+      day.x.weekday = -1;
+      out->insert(out->begin() + static_cast<long>(k), day);
     }
   }
 
@@ -804,7 +827,11 @@ class Parser {
       // "في مارس": a preposition is enough, but not for "إب" (a Yemeni city) or Latin names.
       bool strong = amb && (t_[i].type == TokType::kWord && t_[i].s[0] >= 'a' && t_[i].s[0] <= 'z');
       strong = strong || (amb && L(i).month == 8);
-      if (!(cue || prep_before) || (amb && (strong || !prep_before || !Has(i - 1, kPrep))))
+      // A month name no other word shares ("سبتمبر", "كانون الثاني") needs no cue:
+      // "أحداث سبتمبر"; "آب" does ("آب ستور").
+      bool alone = !amb && !hijri && !L(i).month_ambiguous;
+      if (!(cue || prep_before || alone) ||
+          (amb && (strong || !prep_before || !Has(i - 1, kPrep))))
         return false;
       if (amb) amb = false;
       x.since = i > 0 && IsAny(i - 1, {"منذ", "ومنذ"});
@@ -1577,6 +1604,32 @@ class Parser {
     }
     out->begin = i;
     out->end = k;
+    out->x = x;
+    return true;
+  }
+
+  // "العقد الأول من القرن الماضي" (the 1900s), "العقد الأخير من القرن العشرين": found at
+  // the ordinal, since "العقد" is no date word; without the century it is "the first contract".
+  bool MatchDecadeOfCentury(int i, Match* out) const {
+    if (!IsAny(i - 1, {"العقد", "والعقد", "بالعقد", "للعقد"})) return false;
+    int c;
+    int k = Ordinal(i, &c, /*allow_last=*/true);
+    if (k < 0 || c == 0 || c > 10 || !IsFrom(k) || !IsAny(k + 1, {"القرن"})) return false;
+    Expr x;
+    x.kind = Kind::kDecade;
+    x.n = c == -1 ? 9 : c - 1;
+    int century;
+    int e = Ordinal(k + 2, &century);
+    if (e > 0 && century >= 1 && century <= 30) {
+      x.y = (century - 1) * 100;
+    } else if (Dirw(k + 2)) {
+      x.century_offset = DirOffset(L(k + 2).dir);
+      e = k + 3;
+    } else {
+      return false;
+    }
+    out->begin = i - 1;
+    out->end = e;
     out->x = x;
     return true;
   }

@@ -210,7 +210,11 @@ class Resolver {
     }
     bool ok = x_.after ? After() : Base();
     if (ok) {
-      if (x_.bound != Bound::kNone) ApplyBound();
+      if (x_.bound != Bound::kNone) {
+        out.base = Format(v_);
+        out.mod = x_.bound == Bound::kEarly ? "start" : x_.bound == Bound::kMid ? "mid" : "end";
+        ApplyBound();
+      }
       if (x_.first_of_month) {
         v_.g = Granularity::kDay;
         v_.hi = v_.lo;
