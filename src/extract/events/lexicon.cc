@@ -110,6 +110,14 @@ std::vector<TriggerMatch> Lexicon::Triggers(const std::vector<text::Token>& toke
         if (std::find(found.begin(), found.end(), &f) == found.end()) found.push_back(&f);
       }
     }
+    // A blocker (type "-": "الاجتماعي", "ضبط النفس") that matches as long as any trigger
+    // takes the words out: they are another sense of a trigger's stem.
+    bool blocked = false;
+    for (const TriggerForm* f : found) blocked = blocked || f->type == "-";
+    if (blocked) {
+      i += longest;
+      continue;
+    }
     const TriggerForm* best = found.empty() ? nullptr : found.front();
     if (found.size() > 1) {
       std::string_view bare = tokens[i].norm;
