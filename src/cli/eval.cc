@@ -19,6 +19,8 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("task", *task, "What to evaluate")->required()->check(CLI::IsMember({"stem", "html", "dates", "numbers", "ner", "events", "dedupe"}));
   cmd->add_option("--data", options->data_dir, "Folder holding the gold data sets")->capture_default_str();
   cmd->add_option("--model", options->model_path, "NER model file to score (default: the shipped one)");
+  cmd->add_flag("--dev", options->development_rows,
+                "events: score the even (development) rows instead of the held-out odd rows");
   cmd->add_option("--misses", options->max_misses, "How many misses to list (-1: all)")
       ->capture_default_str();
   cmd->callback([options, task, exit_code] {
