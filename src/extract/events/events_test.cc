@@ -120,6 +120,16 @@ TEST(Events, TheTriggerSenseStillCounts) {
             nullptr);
 }
 
+TEST(Events, AKnownThingNamedAsATopicIsNotReported) {
+  // "الاتفاق" with the article and no date of its own: the deal already known.
+  EXPECT_EQ(Analyze("وقال الوزير في الرياض إن الاتفاق يخدم مصالح المنطقة.", "2015-07-20").Get("AGREE"),
+            nullptr);
+  EXPECT_NE(Analyze("ووقع الطرفان أمس في الدوحة اتفاقا لوقف القتال في المدينة.", "2015-07-20").Get("AGREE"),
+            nullptr);
+  EXPECT_NE(Analyze("وأعلنت الشرطة القبض على ثلاثة مطلوبين في الرياض.", "2015-07-20").Get("COERCE", "arrest"),
+            nullptr);
+}
+
 TEST(Events, AnEventToldTwiceInOneArticleIsOne) {
   auto f = Analyze(
       "أعلن الجيش اعتقال خمسة عناصر من خلية إرهابية في ريف حمص.\n"

@@ -299,11 +299,20 @@ class DocExtractor {
     if (e.date_from == "text" || e.date_from == "text-unresolved") evidence += 0.15f;
     if (!e.agents.empty()) evidence += 0.1f;
     std::vector<std::string> f = Features(s, type);
+    bool definite = false, noun = false;
     for (const std::string& x : f) {
       if (x == "background-near") evidence -= 0.3f;
       if (x == "question") evidence -= 0.2f;
       if (x == "list-item") evidence -= 0.1f;
+      definite = definite || x == "trig-definite";
+      noun = noun || x == "trig-noun";
     }
+    // "الاتفاق", "المفاوضات" with no date of their own: a thing already known,
+    // named as a topic more often than reported (docs/events.md, hand check).
+    // One word only: "القبض على" is an idiom, not a known thing.
+    const bool dated = e.date_from == "text" || e.date_from == "text-unresolved";
+    const bool one_word = e.trigger.Of(in_.text).find(' ') == std::string_view::npos;
+    if (definite && noun && one_word && !dated) evidence -= 0.15f;
     if (InQuote(e.trigger)) evidence -= 0.15f;  // a speaker's words, not the report itself
     evidence = std::clamp(evidence, 0.f, 0.95f);
     if (!scorer_.Knows(type)) return evidence;
