@@ -78,8 +78,9 @@ void AddAnalyzeCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--jsonl", args->jsonl, "One compact JSON object per line");
   cmd->add_flag("--tokens", args->tokens, "Include tokens (surface, normalized, stem, span)");
   cmd->add_flag("--explain", args->explain,
-                "Print a readable audit instead of JSON: metadata with its origin, and every "
-                "source line as kept or removed with the reason");
+                "Print a readable audit instead of JSON: metadata with its origin, every "
+                "source line as kept or removed with the reason, and each date with how it "
+                "was resolved, each count and each quote with its speaker");
   cmd->add_flag("--source-text", args->source_text, "Include the decoded source text");
   cmd->add_flag("--no-split", args->no_split, "Do not split appended articles into documents");
   cmd->add_flag("--entities", args->entities,

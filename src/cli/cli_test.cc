@@ -74,6 +74,20 @@ TEST_F(CliTest, ExplainShowsRemovedLinesWithReasons) {
   EXPECT_NE(r.out.find("first-line"), std::string::npos);
 }
 
+TEST_F(CliTest, ExplainSaysHowEachDateWasResolved) {
+  std::string f = Write("d.jsonl",
+                        "{\"date\":\"2021-02-22\",\"text\":\"قال المتحدث إن القوات اعتقلت خمسة مسلحين "
+                        "يوم الخميس الماضي، وإن العملية بدأت أواخر آذار 2019.\"}\n");
+  auto r = rasd::testing::Run(Rasd("analyze --explain " + f));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"يوم الخميس الماضي\" -> 2021-02-18  [day, relative-to-publication"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("relative to the publication date 2021-02-22"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-> 2019-03-21/2019-03-31  [range, absolute]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-> 5 x "), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, BadInputsAreReportedAndTheRestIsProcessed) {
   Write("in/good1.txt", kArticle);
   Write("in/invalid.txt", "نص عربي \xC3\x28 ثم نص");

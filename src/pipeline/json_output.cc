@@ -294,6 +294,44 @@ std::string Explain(const Analysis& a) {
     out << "  " << it.tag << std::string(it.tag.size() < 22 ? 22 - it.tag.size() : 1, ' ') << "| "
         << shown << "\n";
   }
+  // What was read from the clean text: each date with how it was resolved,
+  // each count, each quote with its speaker. Offsets are bytes of the clean text.
+  auto at = [&](Span sp) {
+    return "  [" + std::to_string(sp.begin) + "-" + std::to_string(sp.end) + "] \"" +
+           std::string(sp.Of(d.text)) + "\"";
+  };
+  out << "dates: " << a.dates.size() << "\n";
+  for (const dates::DateExpr& x : a.dates) {
+    out << at(x.span) << " -> " << (x.value.empty() ? "(unresolved)" : x.value) << "  ["
+        << dates::GranularityName(x.granularity) << ", " << dates::ResolutionName(x.resolution)
+        << (x.relative.empty() ? "" : ", " + x.relative) << (x.weekday_mismatch ? ", weekday mismatch" : "")
+        << "]\n      " << x.explanation << "\n";
+  }
+  out << "counts: " << a.counts.size() << "\n";
+  for (const numbers::Count& c : a.counts) {
+    char value[64];
+    if (c.number.high != c.number.value) {
+      std::snprintf(value, sizeof value, "%g-%g", c.number.value, c.number.high);
+    } else {
+      std::snprintf(value, sizeof value, "%g", c.number.value);
+    }
+    out << at(c.span) << " -> " << value << " x " << c.noun_key
+        << (c.number.approximate ? "  (approximate)" : "") << "\n";
+  }
+  out << "quotes: " << a.quotes.size() << "\n";
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const quotes::Quote& q = a.quotes[i];
+    int src = quotes::SpeakerSource(a.quotes, static_cast<int>(i));
+    Span who = src >= 0 ? a.quotes[src].speaker : Span{};
+    std::string quoted(q.span.Of(d.text).substr(0, 120));
+    while (!quoted.empty() && (static_cast<unsigned char>(quoted.back()) & 0xC0) == 0x80) quoted.pop_back();
+    if (!quoted.empty() && (static_cast<unsigned char>(quoted.back()) & 0xC0) == 0xC0) quoted.pop_back();
+    out << "  [" << q.span.begin << "-" << q.span.end << "] " << (q.direct ? "direct" : "indirect")
+        << ", cue \"" << q.cue.Of(d.text) << "\", speaker \""
+        << (who.empty() ? std::string("(unknown)") : std::string(who.Of(d.text))) << "\""
+        << (q.continuation ? " (continues the previous speaker)" : "") << "\n      " << quoted
+        << (q.span.size() > 120 ? "…" : "") << "\n";
+  }
   return out.str();
 }
 
