@@ -16,6 +16,11 @@ in file order), so syndicated copies are not counted twice.
 Standard library only. Usage:
   scripts/events_sample.py [--rasd build/src/cli/rasd] [--data DIR]
                            [--seed 20150721] [--n 30] [--out FILE.jsonl]
+                           [--types ASSAULT,COERCE]
+
+--types restricts only the sample (not the counts) to events of the listed
+types; the sample is then random.Random(SEED).sample over those events in
+document order.
 """
 import argparse
 import collections
@@ -92,6 +97,9 @@ def main():
     ap.add_argument('--seed', type=int, default=20150721)
     ap.add_argument('--n', type=int, default=30)
     ap.add_argument('--out', default='/tmp/saudinewsnet-syria-iraq.jsonl')
+    ap.add_argument('--types', default='',
+                    help='comma-separated event types to sample from (default: all); '
+                         'the counts still cover all events')
     args = ap.parse_args()
 
     arts, matched = select(args.data)
@@ -140,12 +148,15 @@ def main():
     for k, v in places.most_common(40):
         print('  %-50s %5d' % (k, v))
 
+    types = [t.strip().upper() for t in args.types.split(',') if t.strip()]
+    pool = [e for e in events if not types or e[2].get('type') in types]
     rng = random.Random(args.seed)
-    sample = rng.sample(range(len(events)), min(args.n, len(events)))
-    print('\nsample of %d events, random.Random(%d).sample over %d events in document order'
-          % (len(sample), args.seed, len(events)))
+    sample = rng.sample(range(len(pool)), min(args.n, len(pool)))
+    print('\nsample of %d events, random.Random(%d).sample over %d events%s in document order'
+          % (len(sample), args.seed, len(pool),
+             (' of type ' + '/'.join(types)) if types else ''))
     for k, idx in enumerate(sample, 1):
-        doc, i, ev = events[idx]
+        doc, i, ev = pool[idx]
         data = doc['text'].encode('utf-8')
         agents, targets, loc, date, counts = describe_args(ev)
         print('\n#%d  doc %s (%s, %s) event %d' % (k, doc.get('id'), doc.get('record'),
