@@ -214,10 +214,8 @@ class DocExtractor {
     return a;
   }
 
-  // Nisba adjectives (ـي، ـية، ـيون), participles (م…: مسيّرة، مفخخة، مسلحة) and
-  // a few common adjectives; other words after a noun start a new phrase.
   // Whether an argument can start at token i: not a function word, and not a
-  // past verb ("طرحت") unless a name starts there. The hand check in docs/events.md
+  // verb ("طرحت", "يقوم") unless a name starts there. The hand check in docs/events.md
   // found targets that were "مع", "كما" or the next verb.
   bool CanHeadArgument(const SentenceView& s, size_t i) const {
     if (i >= s.end) return false;
@@ -237,6 +235,8 @@ class DocExtractor {
     // A past verb of the feminine or first person ("طرحت", "أكدت"): ت after a
     // root of three letters or more, not the plural "ات".
     if (n.ends_with("ت") && !n.ends_with("ات") && !n.starts_with("ال") && n.size() >= 8) return false;
+    // A present-tense verb ("يقوم", "يستهدف"): few nouns start with ي.
+    if (n.starts_with("ي") && n.size() >= 8) return false;
     return true;
   }
 
@@ -257,6 +257,8 @@ class DocExtractor {
     return n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل") || n.starts_with("كال");
   }
 
+  // Nisba adjectives (ـي، ـية، ـيون), participles (م…: مسيّرة، مفخخة، مسلحة) and
+  // a few common adjectives; other words after a noun start a new phrase.
   static bool LooksAdjectival(const text::Token& t) {
     std::string_view n = t.norm;
     if (n.starts_with("و")) return false;
