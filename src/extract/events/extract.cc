@@ -321,10 +321,11 @@ class DocExtractor {
     float p = scorer_.Probability(f, type);
     float t = scorer_.threshold(type);
     float conf = p >= t ? 0.5f + 0.5f * (p - t) / std::max(1e-6f, 1 - t) : 0.5f * p / std::max(1e-6f, t);
-    // Counted dead or wounded name a concrete occurrence, whatever the scorer says.
+    // Counted dead or wounded name a concrete assault, whatever the scorer says
+    // (not a protest: "protesters wounded" reports the violence done to them).
     bool casualties = false;
     for (const EventCount& c : e.counts) casualties = casualties || c.role == "killed" || c.role == "injured";
-    if (casualties && !InQuote(e.trigger)) conf = std::max(conf, 0.6f);
+    if (casualties && type == "ASSAULT" && !InQuote(e.trigger)) conf = std::max(conf, 0.6f);
     // A claimed act against named people: "تبنّى التنظيم اغتيال X وY".
     bool named_target = false;
     for (const Argument& a : e.targets) {
