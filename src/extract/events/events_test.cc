@@ -130,6 +130,15 @@ TEST(Events, AKnownThingNamedAsATopicIsNotReported) {
             nullptr);
 }
 
+TEST(Events, ADualNamingThePartiesIsNoCount) {
+  auto f = Analyze("وتبادل الطرفين القصف في ريف درعا أمس، ما أسفر عن مقتل جنديين.", "2015-07-20");
+  const Event* e = f.Get("ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->counts.size(), 1u);
+  EXPECT_EQ(e->counts[0].role, "killed");
+  EXPECT_EQ(e->counts[0].value, 2);
+}
+
 TEST(Events, AnEventToldTwiceInOneArticleIsOne) {
   auto f = Analyze(
       "أعلن الجيش اعتقال خمسة عناصر من خلية إرهابية في ريف حمص.\n"

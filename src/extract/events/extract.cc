@@ -657,6 +657,9 @@ class DocExtractor {
       ec.vague = c.number.vague;
       ec.span = c.span;
       ec.role = RoleOf(s, c, killing, arrest, mobilize);
+      // A dual with no role ("البلدين", "الطرفين") names the parties, not a count of the event.
+      const bool dual = c.number.span.begin == c.noun.begin && c.number.span.end == c.noun.end;
+      if (dual && ec.role == "other") continue;
       e->counts.push_back(ec);
     }
     // "قُتل عنصر وأُصيب آخر": one each, without a number.
