@@ -139,6 +139,15 @@ TEST(Events, ADualNamingThePartiesIsNoCount) {
   EXPECT_EQ(e->counts[0].value, 2);
 }
 
+TEST(Events, TheClaimantAfterAClaimVerbIsTheAgent) {
+  auto f = Analyze("وقتل خمسة أشخاص في التفجير الذي تبناه تنظيم داعش في بلدة سروج أمس.", "2015-07-21");
+  const Event* e = f.Get("ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->claimed);
+  ASSERT_FALSE(e->agents.empty());
+  EXPECT_EQ(f.Text(e->agents[0].span), "تنظيم داعش");
+}
+
 TEST(Events, AnEventToldTwiceInOneArticleIsOne) {
   auto f = Analyze(
       "أعلن الجيش اعتقال خمسة عناصر من خلية إرهابية في ريف حمص.\n"

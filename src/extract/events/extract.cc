@@ -402,7 +402,17 @@ class DocExtractor {
       const std::string& first = s.tok(i).norm;
       if (first.find("تبن") != std::string::npos) {
         e->claimed = true;
-        continue;  // the claimant is the sentence's subject (below)
+        // The claimant follows the claim verb, before or after the trigger:
+        // "تبنى التنظيم اغتيال ...", "الهجوم الذي تبناه تنظيم داعش". Otherwise it is
+        // the sentence's subject (below).
+        if (i + len < s.end) {
+          Argument a = Phrase(s, i + len);
+          if (a.mention >= 0 && (s.mention(a.mention).type == ner::EntityType::kOrg ||
+                                 s.mention(a.mention).type == ner::EntityType::kPer)) {
+            add(&e->agents, a);
+          }
+        }
+        continue;
       }
       if (i + len < s.end) add(&e->agents, Phrase(s, i + len));
     }
