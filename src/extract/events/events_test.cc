@@ -148,6 +148,15 @@ TEST(Events, TheClaimantAfterAClaimVerbIsTheAgent) {
   EXPECT_EQ(f.Text(e->agents[0].span), "تنظيم داعش");
 }
 
+TEST(Events, TheSpeakerWhoTellsOfAnEventIsNotItsAgent) {
+  auto f = Analyze("وقال وزير الخارجية الألماني شتاينماير في برلين أمس إن الغارات على مدينة الرقة أسفرت "
+                   "عن مقتل عشرة مدنيين.",
+                   "2015-07-21");
+  const Event* e = f.Get("ASSAULT");
+  ASSERT_NE(e, nullptr);
+  for (const Argument& a : e->agents) EXPECT_EQ(f.Text(a.span).find("شتاينماير"), std::string::npos);
+}
+
 TEST(Events, AnEventToldTwiceInOneArticleIsOne) {
   auto f = Analyze(
       "أعلن الجيش اعتقال خمسة عناصر من خلية إرهابية في ريف حمص.\n"

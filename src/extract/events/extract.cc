@@ -335,6 +335,16 @@ class DocExtractor {
     return conf;
   }
 
+  // Whether a span lies in the speaker phrase of a quote: the one who tells of an
+  // event ("وقال المتحدث ... إن"), not its agent.
+  bool IsSpeaker(Span s) const {
+    if (!in_.quotes) return false;
+    for (const quotes::Quote& q : *in_.quotes) {
+      if (!q.speaker.empty() && q.speaker.begin <= s.begin && s.end <= q.speaker.end) return true;
+    }
+    return false;
+  }
+
   bool InQuote(Span s) const {
     if (!in_.quotes) return false;
     for (const quotes::Quote& q : *in_.quotes) {
@@ -511,7 +521,7 @@ class DocExtractor {
         a.mention = m;
         a.span = s.mention(m).span;
         add(&e->agents, a);
-      } else if (type == ner::EntityType::kPer) {
+      } else if (type == ner::EntityType::kPer && !IsSpeaker(s.mention(m).span)) {
         person = m;
       }
     }
