@@ -70,7 +70,7 @@ double Gazetteer::Prominence(const GazetteerEntry& e, double population) {
 
 void Gazetteer::AddName(std::string_view name, int entry) {
   std::string key = NameKey(name);
-  if (key.empty() || not_names_.count(key)) return;
+  if (key.empty() || not_names_.Contains(key)) return;
   auto& v = names_[key];
   if (std::find(v.begin(), v.end(), entry) == v.end()) v.push_back(entry);
   size_t words = 1 + std::count(key.begin(), key.end(), ' ');
@@ -103,7 +103,7 @@ void Gazetteer::AddPlace(const std::vector<std::string_view>& f) {
 
 Gazetteer::Gazetteer() {
   for (std::string_view line : data::Lines(data::Get("gazetteer/not_names.txt"))) {
-    not_names_.insert(NameKey(line));
+    not_names_[NameKey(line)] = 1;
   }
   for (std::string_view line : data::Lines(data::Get("gazetteer/places.tsv"))) {
     auto f = data::Fields(line);
@@ -160,13 +160,13 @@ Gazetteer::Gazetteer() {
   }
   for (std::string_view line : data::Lines(data::Get("ner/titles.tsv"))) AddName(line, -1);
   for (std::string_view line : data::Lines(data::Get("ner/first_names.txt"))) {
-    first_names_.insert(text::NormalizeKey(line));
+    first_names_[text::NormalizeKey(line)] = 1;
   }
   Build();
 }
 
 void Gazetteer::Build() {
-  for (const auto& [key, v] : names_) first_words_.insert(key.substr(0, key.find(' ')));
+  for (const auto& [key, v] : names_) first_words_[std::string_view(key).substr(0, key.find(' '))] = 1;
   marisa::Keyset keyset;
   for (const auto& [key, v] : names_) keyset.push_back(key.data(), key.size());
   trie_.build(keyset);
@@ -192,7 +192,7 @@ void Gazetteer::Build() {
 std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::string>& keys,
                                                      size_t i) const {
   if (i >= keys.size() || keys[i].empty()) return std::nullopt;
-  if (!first_words_.count(keys[i])) return std::nullopt;  // most words start no name
+  if (!first_words_.Contains(keys[i])) return std::nullopt;  // most words start no name
   std::string query;
   std::vector<size_t> ends;  // query length after each token
   for (size_t k = i; k < keys.size() && k - i < max_words_; ++k) {

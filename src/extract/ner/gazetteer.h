@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "extract/ner/string_table.h"
 #include "rasd/ner.h"
 #include "rasd/text.h"
 
@@ -47,9 +47,9 @@ class Gazetteer {
   // Every entry with that name, the preferred (ByName's) first.
   std::vector<const GazetteerEntry*> AllByName(std::string_view key) const;
   // A given name (data/ner/first_names.txt), by token key.
-  bool IsFirstName(std::string_view key) const { return first_names_.count(std::string(key)) > 0; }
+  bool IsFirstName(std::string_view key) const { return first_names_.Contains(key); }
   // A word never taken as a name on its own (data/gazetteer/not_names.txt), by key.
-  bool IsNotName(std::string_view key) const { return not_names_.count(std::string(key)) > 0; }
+  bool IsNotName(std::string_view key) const { return not_names_.Contains(key); }
 
  private:
   Gazetteer();
@@ -66,9 +66,9 @@ class Gazetteer {
   marisa::Trie trie_;
   std::vector<int> key_best_;      // trie key id → preferred entry (-1 = title)
   size_t max_words_ = 1;
-  std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> not_names_;
-  std::unordered_set<std::string> first_words_;  // first word of every name key  // data/gazetteer/not_names.txt, as keys
+  StringTable<char> first_names_;
+  StringTable<char> not_names_;    // data/gazetteer/not_names.txt, as keys
+  StringTable<char> first_words_;  // first word of every name key
 };
 
 }  // namespace rasd::ner
