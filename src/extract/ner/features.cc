@@ -46,7 +46,11 @@ void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tag
 uint64_t VocabHash(const TokenInfo& x) { return H(99, x.key.empty() ? x.norm : x.key); }
 
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
-                                 const Gazetteer& gazetteer) {
+                                 const Gazetteer& gazetteer, LongestMatches* longest) {
+  if (longest) {
+    longest->known.assign(tokens.size(), 0);
+    longest->at.assign(tokens.size(), std::nullopt);
+  }
   std::vector<TokenInfo> infos(tokens.size());
   std::vector<std::string> keys(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -73,6 +77,10 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
   }
   for (size_t i = 0; i < tokens.size();) {
     auto m = gazetteer.LongestAt(keys, i);
+    if (longest) {
+      longest->known[i] = 1;
+      longest->at[i] = m;
+    }
     if (!m) {
       ++i;
       continue;

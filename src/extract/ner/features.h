@@ -4,15 +4,15 @@
 #define RASD_EXTRACT_NER_FEATURES_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "extract/ner/gazetteer.h"
 #include "rasd/text.h"
 
 namespace rasd::ner {
-
-class Gazetteer;
 
 // What the features need to know about one token.
 struct TokenInfo {
@@ -42,9 +42,16 @@ void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tag
 // Hash of a token's key for the frequency vocabulary.
 uint64_t VocabHash(const TokenInfo& x);
 
+// Gazetteer::LongestAt at each token, where it was asked (MakeInfos asks
+// at every token no name covers), so callers need not search again.
+struct LongestMatches {
+  std::vector<uint8_t> known;  // 1 where `at` holds the answer
+  std::vector<std::optional<Gazetteer::Match>> at;
+};
+
 // Token infos for a tokenized sequence, with gazetteer and title marks.
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
-                                 const Gazetteer& gazetteer);
+                                 const Gazetteer& gazetteer, LongestMatches* longest = nullptr);
 
 // Feature hashes of token i (appended to *out). The first kLexicalFeatures
 // of them name the word itself; training sometimes hides them so the model

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cmath>
 #include <cstring>
@@ -47,20 +48,38 @@ int TagIndex(std::string_view name) {
 }
 
 std::vector<int> Viterbi(const float* scores, size_t n, const float trans[kTags + 1][kTags]) {
+  // The tags each tag may follow, in increasing order (ties go to the first).
+  struct Preds {
+    int n = 0;
+    int tag[kTags] = {};
+  };
+  static const auto* preds = [] {
+    auto* p = new std::array<Preds, kTags>();
+    for (int t = 0; t < kTags; ++t) {
+      for (int q = 0; q < kTags; ++q) {
+        if (Allowed(q, t)) (*p)[t].tag[(*p)[t].n++] = q;
+      }
+    }
+    return p;
+  }();
   std::vector<int> path(n);
   if (n == 0) return path;
-  std::vector<float> best(n * kTags, -std::numeric_limits<float>::infinity());
-  std::vector<int> back(n * kTags, 0);
+  thread_local std::vector<float> best;
+  thread_local std::vector<int> back;
+  best.assign(n * kTags, -std::numeric_limits<float>::infinity());
+  back.assign(n * kTags, 0);
   for (int t = 0; t < kTags; ++t) {
     if (Allowed(kTags, t)) best[t] = trans[kTags][t] + scores[t];
   }
   for (size_t i = 1; i < n; ++i) {
+    const float* prev = &best[(i - 1) * kTags];
     for (int t = 0; t < kTags; ++t) {
       float b = -std::numeric_limits<float>::infinity();
       int arg = 0;
-      for (int p = 0; p < kTags; ++p) {
-        if (!Allowed(p, t)) continue;
-        float v = best[(i - 1) * kTags + p] + trans[p][t];
+      const Preds& from = (*preds)[t];
+      for (int k = 0; k < from.n; ++k) {
+        const int p = from.tag[k];
+        float v = prev[p] + trans[p][t];
         if (v > b) {
           b = v;
           arg = p;
@@ -84,7 +103,6 @@ std::vector<int> Viterbi(const float* scores, size_t n, const float trans[kTags 
   }
   return path;
 }
-
 
 void Margins(const float* scores, const std::vector<int>& path, float* out) {
   for (size_t i = 0; i < path.size(); ++i) {

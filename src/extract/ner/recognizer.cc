@@ -174,7 +174,8 @@ std::vector<Mention> Recognizer::Find(std::string_view text) const {
 
 std::vector<Mention> Recognizer::Find(std::string_view text,
                                       const std::vector<text::Token>& tokens) const {
-  std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_);
+  LongestMatches longest;
+  std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_, &longest);
   std::vector<std::string> keys(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) keys[i] = infos[i].key;
 
@@ -274,7 +275,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
   // organisations, countries, regions and cities of note when no tagged
   // mention overlaps them and the words are not common ones.
   for (size_t i = 0; i < tokens.size();) {
-    auto g = gazetteer_->LongestAt(keys, i);
+    auto g = longest.known[i] ? longest.at[i] : gazetteer_->LongestAt(keys, i);
     if (!g || g->title || !g->entry) {
       ++i;
       continue;

@@ -98,7 +98,15 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view first, std::stri
   std::unique_ptr<Tagger> t(new Tagger());
   t->passes_ = static_cast<int>(files.size());
   t->salt_ = XXH3_64bits_withSeed("tagger", 6, next_salt.fetch_add(1));
-  for (const auto& [h, c] : files[0].vocab) t->vocab_[h] = c;
+  size_t vocab_cap = 16;
+  while (vocab_cap < 2 * files[0].vocab.size()) vocab_cap <<= 1;
+  t->vocab_.assign(vocab_cap, {0, 0});
+  for (const auto& [h, c] : files[0].vocab) {
+    if (c == 0) continue;  // the class of every word it lacks
+    size_t i = h & (vocab_cap - 1);
+    while (t->vocab_[i].second != 0 && t->vocab_[i].first != h) i = (i + 1) & (vocab_cap - 1);
+    t->vocab_[i] = {h, c};
+  }
   // One row per feature of either model; sized for short probes (most
   // lookups are of features the models do not have).
   std::vector<uint64_t> keys;
@@ -110,9 +118,10 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view first, std::stri
     }
   }
   std::sort(keys.begin(), keys.end());
-  const size_t distinct = static_cast<size_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  const size_t distinct = keys.size();
   size_t cap = 16;
-  while (cap < 4 * distinct) cap <<= 1;
+  while (cap < 2 * distinct) cap <<= 1;
   t->rows_.reset(static_cast<Row*>(NewHugeTable(cap * sizeof(Row))));
   if (!t->rows_) return Status::ResourceExhausted("no memory for the NER model");
   t->mask_ = cap - 1;
@@ -131,12 +140,15 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view first, std::stri
       std::memcpy(&t->rows_[i].w[p * kTags], at + 8, 2 * kTags);
     }
   }
+  t->filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+  for (uint64_t key : keys) t->filter_[FilterBit(key) >> 6] |= uint64_t{1} << (FilterBit(key) & 63);
   t->BuildTables();
   return t;
 }
 
 const Tagger::Row* Tagger::Find(uint64_t key) const {
   if (key == 0) key = 1;
+  if (!MayHave(key)) return nullptr;
   for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
     const Row& r = rows_[i];
     if (r.key == key) return &r;
@@ -144,8 +156,13 @@ const Tagger::Row* Tagger::Find(uint64_t key) const {
   }
 }
 
-void Tagger::Prefetch(uint64_t key) const {
-  __builtin_prefetch(&rows_[(key == 0 ? 1 : key) & mask_]);
+void Tagger::Prefetch(uint64_t key, bool row) const {
+  if (key == 0) key = 1;
+  if (row) {
+    __builtin_prefetch(&rows_[key & mask_]);
+  } else {
+    __builtin_prefetch(&filter_[FilterBit(key) >> 6]);
+  }
 }
 
 void Tagger::Add(const Row* row, Vec* v) {
@@ -237,8 +254,11 @@ void Tagger::BuildTables() {
 }
 
 uint8_t Tagger::Freq(const TokenInfo& x) const {
-  auto it = vocab_.find(VocabHash(x));
-  return it == vocab_.end() ? 0 : it->second;
+  const uint64_t h = VocabHash(x);
+  const size_t mask = vocab_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (vocab_[i].second == 0 || vocab_[i].first == h) return vocab_[i].second;
+  }
 }
 
 const Tagger::WordEntry& Tagger::Word(TokenInfo* x) const {
@@ -263,7 +283,12 @@ const Tagger::WordEntry& Tagger::Word(TokenInfo* x) const {
   const NeighbourRole roles[] = {kPrev1, kPrev2, kNext1, kNext2};
   for (int r = 0; r < 4; ++r) NeighbourFeatures(x->norm, x->stem, roles[r], &keys[r + 1]);
   for (const auto& k : keys) {
-    for (uint64_t f : k) Prefetch(f);
+    for (uint64_t f : k) Prefetch(f, false);
+  }
+  for (const auto& k : keys) {
+    for (uint64_t f : k) {
+      if (MayHave(f)) Prefetch(f, true);
+    }
   }
   Vec* sums[] = {&e.self, &e.prev1, &e.prev2, &e.next1, &e.next2};
   for (int r = 0; r < 5; ++r) {
@@ -327,7 +352,10 @@ void Tagger::BaseScores(std::span<TokenInfo> seq, Vec* base, TokenHashes* hashes
     out[4] = Hash(k > 0 ? kGazNames[GazCode(seq[k - 1])] : kGazNames[8], h.seed29);
     out[5] = k > 0 ? hashes[k - 1].h39[f0] : bos39_[f0];
     out[6] = k + 1 < n ? hashes[k + 1].h40[f0] : eos40_[f0];
-    for (int p = 0; p < kPairs; ++p) Prefetch(out[p]);
+    for (int p = 0; p < kPairs; ++p) Prefetch(out[p], false);
+  }
+  for (uint64_t key : keys) {
+    if (MayHave(key)) Prefetch(key, true);
   }
   for (size_t k = 0; k < n; ++k) {
     for (int p = 0; p < kPairs; ++p) Add(Find(keys[k * kPairs + p]), &base[k]);

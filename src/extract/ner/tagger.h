@@ -16,7 +16,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/ner/features.h"
@@ -60,8 +60,9 @@ class Tagger {
 
   Tagger() = default;
   const Row* Find(uint64_t key) const;
-  // Starts loading the row of `key` (lookups are bound by these loads).
-  void Prefetch(uint64_t key) const;
+  // Starts loading what a lookup of `key` reads first (lookups are bound by
+  // these loads): its filter word, or with `row` its table row.
+  void Prefetch(uint64_t key, bool row) const;
   static void Add(const Row* row, Vec* v);
   Vec Sum(const std::vector<uint64_t>& keys) const;
   void BuildTables();
@@ -83,9 +84,21 @@ class Tagger {
   };
   std::unique_ptr<Row[], Free> rows_;
   uint64_t mask_ = 0;
+  // One bit per value of a key's high bits, set for the keys the table
+  // holds: most lookups are of features the models lack, and this answers
+  // them from cache (2 MB) instead of from the table.
+  static constexpr int kFilterBits = 24;
+  std::vector<uint64_t> filter_;
+  static uint64_t FilterBit(uint64_t key) { return key >> (64 - kFilterBits); }
+  bool MayHave(uint64_t key) const {
+    const uint64_t b = FilterBit(key == 0 ? 1 : key);
+    return (filter_[b >> 6] >> (b & 63)) & 1;
+  }
   float scale_[2] = {};
   float trans_[2][kTags + 1][kTags] = {};
-  std::unordered_map<uint64_t, uint8_t> vocab_;  // word hash → frequency class
+  // Word hash → frequency class (0, rare, for words it lacks), by open
+  // addressing: class 0 marks an empty slot.
+  std::vector<std::pair<uint64_t, uint8_t>> vocab_;
 
   // Small-valued features, summed per combination of their values. Codes:
   // gazetteer 0 title, 1 none, 2.. P/O/N × I/B, 8 outside the sentence;
