@@ -59,12 +59,13 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
     x.norm = t.norm;
     x.stem = t.stem;
     x.kind = t.kind;
+    text::Clitics c;
     if (t.kind == text::TokenKind::kWord) {
-      text::Clitics c = text::SplitProclitics(t.norm);
+      c = text::SplitProclitics(t.norm);
       x.clitics = (c.conj ? 1 : 0) | (c.prep ? 2 : 0) | (c.article ? 4 : 0);
     }
     if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin) {
-      x.key = TokenKey(t);
+      x.key = TokenKey(t, c);
       keys[i] = x.key;
       x.first_name = gazetteer.IsFirstName(x.norm) || gazetteer.IsFirstName(x.key);
     }

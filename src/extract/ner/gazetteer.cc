@@ -43,7 +43,11 @@ EntityType TypeForKind(std::string_view kind) {
 
 std::string TokenKey(const text::Token& t) {
   if (t.kind != text::TokenKind::kWord) return t.norm;
-  text::Clitics c = text::SplitProclitics(t.norm);
+  return TokenKey(t, text::SplitProclitics(t.norm));
+}
+
+std::string TokenKey(const text::Token& t, const text::Clitics& c) {
+  if (t.kind != text::TokenKind::kWord) return t.norm;
   std::string_view n = t.norm;
   size_t skip = 2 * static_cast<size_t>(c.prefix_chars);
   if (skip >= n.size()) return t.norm;

@@ -22,6 +22,8 @@ namespace rasd::ner {
 // The matching key of a token: its normalized form without the conjunction
 // and preposition proclitics (the article stays; "للرقة" gives "الرقه").
 std::string TokenKey(const text::Token& t);
+// The same from the proclitics SplitProclitics(t.norm) found.
+std::string TokenKey(const text::Token& t, const text::Clitics& c);
 
 class Gazetteer {
  public:

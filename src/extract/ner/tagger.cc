@@ -261,17 +261,21 @@ uint8_t Tagger::Freq(const TokenInfo& x) const {
   }
 }
 
-const Tagger::WordEntry& Tagger::Word(TokenInfo* x) const {
+Tagger::WordEntry* Tagger::CacheSlot(const TokenInfo& x, uint64_t* tag) const {
   // Direct-mapped, per thread (8 MB): holds the words of most running text.
   constexpr size_t kEntries = size_t{1} << 14;
   thread_local std::unique_ptr<WordEntry[]> cache(new WordEntry[kEntries]);
+  uint64_t t = Hash(x.key, Hash(x.stem, Hash(x.norm, salt_)));
+  t ^= (static_cast<uint64_t>(x.kind) | static_cast<uint64_t>(x.clitics) << 8 |
+        static_cast<uint64_t>(x.first_name) << 16) *
+       0x9E3779B97F4A7C15ull;
+  *tag = t | 1;  // never 0, the empty tag
+  return &cache[(*tag >> 20) & (kEntries - 1)];
+}
+
+const Tagger::WordEntry& Tagger::Word(TokenInfo* x, WordEntry* slot, uint64_t tag) const {
   thread_local std::vector<uint64_t> keys[5];
-  uint64_t tag = Hash(x->key, Hash(x->stem, Hash(x->norm, salt_)));
-  tag ^= (static_cast<uint64_t>(x->kind) | static_cast<uint64_t>(x->clitics) << 8 |
-          static_cast<uint64_t>(x->first_name) << 16) *
-         0x9E3779B97F4A7C15ull;
-  tag |= 1;  // never 0, the empty tag
-  WordEntry& e = cache[(tag >> 20) & (kEntries - 1)];
+  WordEntry& e = *slot;
   if (e.tag == tag) {
     x->freq = e.freq;
     return e;
@@ -313,9 +317,23 @@ void Tagger::BaseScores(std::span<TokenInfo> seq, Vec* base, TokenHashes* hashes
     for (int t = 0; t < kWeights; ++t) (*to)[t] += v[t];
   };
   std::fill(base, base + n, Vec{});
-  // The word's own features and those it gives the words around it.
+  // The word's own features and those it gives the words around it, from
+  // cache entries whose loads start a few words ahead.
+  constexpr size_t kAhead = 4;
+  WordEntry* slots[kAhead];
+  uint64_t tags[kAhead];
+  auto start = [&](size_t k) {
+    slots[k % kAhead] = CacheSlot(seq[k], &tags[k % kAhead]);
+    for (size_t line = 0; line < sizeof(WordEntry); line += 64) {
+      __builtin_prefetch(reinterpret_cast<const char*>(slots[k % kAhead]) + line);
+    }
+  };
+  for (size_t k = 0; k < std::min(n, kAhead); ++k) start(k);
   for (size_t k = 0; k < n; ++k) {
-    const WordEntry& e = Word(&seq[k]);
+    WordEntry* slot = slots[k % kAhead];
+    const uint64_t tag = tags[k % kAhead];
+    if (k + kAhead < n) start(k + kAhead);
+    const WordEntry& e = Word(&seq[k], slot, tag);
     add(&base[k], e.self);
     if (k + 1 < n) add(&base[k + 1], e.prev1);
     if (k + 2 < n) add(&base[k + 2], e.prev2);

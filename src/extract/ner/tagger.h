@@ -67,8 +67,10 @@ class Tagger {
   Vec Sum(const std::vector<uint64_t>& keys) const;
   void BuildTables();
   uint8_t Freq(const TokenInfo& x) const;
-  // The cache entry of token x, filled on a miss; sets x->freq.
-  const WordEntry& Word(TokenInfo* x) const;
+  // Where token x's cache entry is, and the tag that tells it is x's.
+  WordEntry* CacheSlot(const TokenInfo& x, uint64_t* tag) const;
+  // The entry of token x in `slot`, filled on a miss; sets x->freq.
+  const WordEntry& Word(TokenInfo* x, WordEntry* slot, uint64_t tag) const;
   // Sums every feature but the document-context ones, for both passes.
   void BaseScores(std::span<TokenInfo> seq, Vec* base, TokenHashes* hashes) const;
   // Float scores [n][kTags] of a pass: the base plus the document features
