@@ -20,18 +20,21 @@ const std::string_view kBos = fh::kBos, kEos = fh::kEos;
 void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tags) {
   // key → counts of classes (0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC) over the document.
   StringTable<std::array<int, 5>> counts;
+  counts.Reserve(doc->size());
+  std::vector<std::array<int, 5>*> of(doc->size(), nullptr);  // each token's counts
   auto cls = [](int t) { return t == 0 ? 0 : (t + 1) / 2; };
   for (size_t i = 0; i < doc->size(); ++i) {
     const TokenInfo& x = (*doc)[i];
     if (x.key.empty()) continue;
-    counts.Insert(x.key, /*stable=*/true)[cls(tags[i])]++;
+    of[i] = &counts.Insert(x.key, /*stable=*/true);
+    (*of[i])[cls(tags[i])]++;
   }
   static const char kClass[5] = {'n', 'P', 'L', 'O', 'M'};
   for (size_t i = 0; i < doc->size(); ++i) {
     TokenInfo& x = (*doc)[i];
     x.doc = 0;
-    if (x.key.empty()) continue;
-    std::array<int, 5> c = *counts.Find(x.key);
+    if (!of[i]) continue;
+    std::array<int, 5> c = *of[i];
     c[cls(tags[i])]--;  // not counting this occurrence
     // Any other occurrence tagged as a name wins over "never a name".
     int best = -1;
@@ -52,7 +55,7 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
     longest->at.assign(tokens.size(), std::nullopt);
   }
   std::vector<TokenInfo> infos(tokens.size());
-  std::vector<std::string> keys(tokens.size());
+  std::vector<std::string_view> keys(tokens.size());  // of infos[i].key
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     TokenInfo& x = infos[i];

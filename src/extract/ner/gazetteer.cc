@@ -193,7 +193,7 @@ void Gazetteer::Build() {
   }
 }
 
-std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::string>& keys,
+std::optional<Gazetteer::Match> Gazetteer::LongestAt(std::span<const std::string_view> keys,
                                                      size_t i) const {
   if (i >= keys.size() || keys[i].empty()) return std::nullopt;
   if (!first_words_.Contains(keys[i])) return std::nullopt;  // most words start no name
@@ -223,7 +223,7 @@ std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::stri
   return best;
 }
 
-std::optional<Gazetteer::Match> Gazetteer::TitleBefore(const std::vector<std::string>& keys,
+std::optional<Gazetteer::Match> Gazetteer::TitleBefore(std::span<const std::string_view> keys,
                                                        size_t i) const {
   for (size_t len = std::min<size_t>(4, i); len >= 1; --len) {
     std::string key;

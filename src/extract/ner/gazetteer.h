@@ -8,6 +8,7 @@
 #include <marisa.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,9 +39,9 @@ class Gazetteer {
   };
 
   // The longest name starting at token `i` (keys are TokenKey of each token).
-  std::optional<Match> LongestAt(const std::vector<std::string>& keys, size_t i) const;
+  std::optional<Match> LongestAt(std::span<const std::string_view> keys, size_t i) const;
   // Longest title ending right before token `i` (a role word before a name).
-  std::optional<Match> TitleBefore(const std::vector<std::string>& keys, size_t i) const;
+  std::optional<Match> TitleBefore(std::span<const std::string_view> keys, size_t i) const;
 
   const GazetteerEntry* ById(std::string_view id) const;
   const std::vector<GazetteerEntry>& entries() const { return entries_; }

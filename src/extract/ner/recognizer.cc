@@ -176,7 +176,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
                                       const std::vector<text::Token>& tokens) const {
   LongestMatches longest;
   std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_, &longest);
-  std::vector<std::string> keys(tokens.size());
+  std::vector<std::string_view> keys(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) keys[i] = infos[i].key;
 
   // Sentence boundaries: terminal punctuation, line breaks, and a length cap.
@@ -289,7 +289,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     bool curated = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
                    e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
     // A place word right before the name ("بلدة سرمين") says it is the place.
-    static const std::set<std::string> kPlaceWords = {
+    static const std::set<std::string, std::less<>> kPlaceWords = {
         text::NormalizeKey("مدينة"), text::NormalizeKey("بلدة"), text::NormalizeKey("قرية"),
         text::NormalizeKey("مخيم"), text::NormalizeKey("ناحية"), text::NormalizeKey("حي"),
         text::NormalizeKey("بلدات"), text::NormalizeKey("قرى"), text::NormalizeKey("مدن")};
@@ -306,15 +306,15 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
   }
   // Document consistency: a person's surname alone, or the full name again,
   // where the tagger missed it ("جو بايدن" ... "أوضح بايدن").
-  std::unordered_map<std::string, size_t> person_words;  // key → words in the name it ends
-  for (const Mention& m : std::vector<Mention>(out)) {
+  StringTable<char> person_words;  // last words of the persons' names
+  for (const Mention& m : out) {
     if (m.type != EntityType::kPer) continue;
     size_t sp = m.key.rfind(' ');
-    if (sp != std::string::npos) person_words[m.key.substr(sp + 1)] = 1;
+    if (sp != std::string::npos) person_words[std::string_view(m.key).substr(sp + 1)] = 1;
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (covered[i] || tokens[i].kind != text::TokenKind::kWord || infos[i].freq == 2 || infos[i].gaz) continue;
-    if (person_words.count(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
+    if (person_words.Contains(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
   }
   DisambiguatePlaces(&out);
   std::sort(out.begin(), out.end(),

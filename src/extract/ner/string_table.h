@@ -53,6 +53,11 @@ class StringTable {
   }
   size_t size() const { return size_; }
 
+  // Room for `n` keys: references Insert returns stay valid until then.
+  void Reserve(size_t n) {
+    while (slots_.size() < 2 * (n + 1)) Grow();
+  }
+
   // Empties the table, keeping its memory.
   void Clear() {
     for (Slot& s : slots_) s = Slot{};
