@@ -64,9 +64,8 @@ StatusOr<std::vector<TaggedSentence>> ReadConll(const std::string& path, bool sp
 size_t RemoveOverlap(std::vector<TaggedSentence>* train, const std::vector<TaggedSentence>& test,
                      size_t n = 6);
 
-class Model;
+class Tagger;
 class Gazetteer;
-struct TokenInfo;
 
 class Recognizer {
  public:
@@ -94,14 +93,9 @@ class Recognizer {
 
  private:
   Recognizer();
-  // Decodes each sentence [starts[k], starts[k+1]) of `doc`; with a second
-  // model, again with document context. Annotates `doc` on the way.
-  std::vector<int> DecodeSentences(std::vector<TokenInfo>* doc, const std::vector<size_t>& starts,
-                                   std::vector<float>* margins = nullptr) const;
   // Chooses among places sharing a name by the document's other places.
   void DisambiguatePlaces(std::vector<Mention>* mentions) const;
-  std::unique_ptr<Model> model_;   // first pass
-  std::unique_ptr<Model> model2_;  // second pass, with document context (optional)
+  std::unique_ptr<Tagger> tagger_;  // both passes
   const Gazetteer* gazetteer_;
 };
 

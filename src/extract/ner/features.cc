@@ -1,49 +1,40 @@
 #include "extract/ner/features.h"
 
-#include <xxhash.h>
-
 #include <array>
-#include <unordered_map>
 
+#include "extract/ner/feature_hash.h"
 #include "extract/ner/gazetteer.h"
+#include "extract/ner/string_table.h"
 
 namespace rasd::ner {
 namespace {
 
-inline uint64_t H(uint64_t tmpl, std::string_view s) { return XXH3_64bits_withSeed(s.data(), s.size(), tmpl); }
-inline uint64_t H2(uint64_t tmpl, std::string_view a, std::string_view b) {
-  return XXH3_64bits_withSeed(b.data(), b.size(), H(tmpl, a));
-}
-
-// The last n letters (normalized Arabic letters are two bytes).
-std::string_view Suffix(std::string_view s, size_t n) {
-  size_t bytes = 2 * n;
-  return s.size() > bytes ? s.substr(s.size() - bytes) : s;
-}
-std::string_view Prefix(std::string_view s, size_t n) {
-  size_t bytes = 2 * n;
-  return s.size() > bytes ? s.substr(0, bytes) : s;
-}
-
-const std::string kBos = "<s>", kEos = "</s>";
+using fh::H;
+using fh::H2;
+using fh::Prefix;
+using fh::Suffix;
+const std::string_view kBos = fh::kBos, kEos = fh::kEos;
 
 }  // namespace
 
 void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tags) {
   // key → counts of classes (0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC) over the document.
-  std::unordered_map<std::string, std::array<int, 5>> counts;
+  StringTable<std::array<int, 5>> counts;
+  counts.Reserve(doc->size());
+  std::vector<std::array<int, 5>*> of(doc->size(), nullptr);  // each token's counts
   auto cls = [](int t) { return t == 0 ? 0 : (t + 1) / 2; };
   for (size_t i = 0; i < doc->size(); ++i) {
     const TokenInfo& x = (*doc)[i];
     if (x.key.empty()) continue;
-    counts[x.key][cls(tags[i])]++;
+    of[i] = &counts.Insert(x.key, /*stable=*/true);
+    (*of[i])[cls(tags[i])]++;
   }
   static const char kClass[5] = {'n', 'P', 'L', 'O', 'M'};
   for (size_t i = 0; i < doc->size(); ++i) {
     TokenInfo& x = (*doc)[i];
     x.doc = 0;
-    if (x.key.empty()) continue;
-    std::array<int, 5> c = counts[x.key];
+    if (!of[i]) continue;
+    std::array<int, 5> c = *of[i];
     c[cls(tags[i])]--;  // not counting this occurrence
     // Any other occurrence tagged as a name wins over "never a name".
     int best = -1;
@@ -58,21 +49,26 @@ void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tag
 uint64_t VocabHash(const TokenInfo& x) { return H(99, x.key.empty() ? x.norm : x.key); }
 
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
-                                 const Gazetteer& gazetteer) {
+                                 const Gazetteer& gazetteer, LongestMatches* longest) {
+  if (longest) {
+    longest->known.assign(tokens.size(), 0);
+    longest->at.assign(tokens.size(), std::nullopt);
+  }
   std::vector<TokenInfo> infos(tokens.size());
-  std::vector<std::string> keys(tokens.size());
+  std::vector<std::string_view> keys(tokens.size());  // of infos[i].key
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     TokenInfo& x = infos[i];
     x.norm = t.norm;
     x.stem = t.stem;
     x.kind = t.kind;
+    text::Clitics c;
     if (t.kind == text::TokenKind::kWord) {
-      text::Clitics c = text::SplitProclitics(t.norm);
+      c = text::SplitProclitics(t.norm);
       x.clitics = (c.conj ? 1 : 0) | (c.prep ? 2 : 0) | (c.article ? 4 : 0);
     }
     if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kLatin) {
-      x.key = TokenKey(t);
+      x.key = TokenKey(t, c);
       keys[i] = x.key;
       x.first_name = gazetteer.IsFirstName(x.norm) || gazetteer.IsFirstName(x.key);
     }
@@ -85,6 +81,10 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
   }
   for (size_t i = 0; i < tokens.size();) {
     auto m = gazetteer.LongestAt(keys, i);
+    if (longest) {
+      longest->known[i] = 1;
+      longest->at[i] = m;
+    }
     if (!m) {
       ++i;
       continue;
@@ -129,6 +129,28 @@ std::string_view GazTag(const TokenInfo& x) {
   if (!x.gaz) return "0";
   return (*tags)[static_cast<unsigned char>(x.gaz)][x.gaz_begin ? 1 : 0];
 }
+
+namespace {
+
+// Letter trigrams inside the word: transliterated foreign names ("رامسفيلد")
+// have letter sequences Arabic words rarely have.
+void Trigrams(const TokenInfo& x, std::vector<uint64_t>* out) {
+  if (x.kind != text::TokenKind::kWord || x.key.size() < 6) return;
+  std::string padded = "^" + x.key + "$";
+  size_t pos = 0;
+  std::vector<size_t> starts;
+  while (pos < padded.size()) {
+    starts.push_back(pos);
+    unsigned char c = padded[pos];
+    pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  starts.push_back(padded.size());
+  for (size_t k = 0; k + 3 < starts.size(); ++k) {
+    out->push_back(H(45, std::string_view(padded).substr(starts[k], starts[k + 3] - starts[k])));
+  }
+}
+
+}  // namespace
 
 void DocFeatures(std::span<const TokenInfo> seq, size_t i, uint64_t out[kDocFeatures]) {
   const TokenInfo& x = seq[i];
@@ -210,22 +232,7 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
   out->push_back(H2(42, first(n - 1), first(n)));
   out->push_back(H2(43, first(n), first(n + 1)));
   out->push_back(H2(44, first(n - 1), f0));
-  // Letter trigrams inside the word: transliterated foreign names ("رامسفيلد")
-  // have letter sequences Arabic words rarely have.
-  if (x.kind == text::TokenKind::kWord && x.key.size() >= 6) {
-    std::string padded = "^" + x.key + "$";
-    size_t pos = 0;
-    std::vector<size_t> starts;
-    while (pos < padded.size()) {
-      starts.push_back(pos);
-      unsigned char c = padded[pos];
-      pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    starts.push_back(padded.size());
-    for (size_t k = 0; k + 3 < starts.size(); ++k) {
-      out->push_back(H(45, std::string_view(padded).substr(starts[k], starts[k + 3] - starts[k])));
-    }
-  }
+  Trigrams(x, out);
   if (doc_at) *doc_at = out->size();
   uint64_t docf[kDocFeatures];
   DocFeatures(seq, i, docf);
@@ -234,6 +241,46 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
   out->push_back(H(31, Suffix(x.key, 4)));
   out->push_back(H(32, Prefix(x.key, 1)));
   out->push_back(H(33, Prefix(x.key, 4)));
+}
+
+void WordFeatures(const TokenInfo& x, std::vector<uint64_t>* out) {
+  out->push_back(H(2, x.norm));
+  out->push_back(H(3, x.stem));
+  out->push_back(H(4, x.key));
+  out->push_back(H(1, "bias"));
+  out->push_back(H(5, Prefix(x.key, 2)));
+  out->push_back(H(6, Prefix(x.key, 3)));
+  out->push_back(H(7, Suffix(x.norm, 1)));
+  out->push_back(H(8, Suffix(x.norm, 2)));
+  out->push_back(H(9, Suffix(x.norm, 3)));
+  char shape[4] = {static_cast<char>('a' + static_cast<int>(x.kind)), static_cast<char>('0' + x.clitics),
+                   static_cast<char>('0' + std::min<size_t>(x.key.size() / 2, 9)), 0};
+  out->push_back(H(10, shape));
+  const char f0[2] = {static_cast<char>('0' + x.freq), 0};
+  out->push_back(H(34, f0));
+  out->push_back(H2(38, f0, Suffix(x.key, 1)));
+  out->push_back(H(41, x.first_name ? "1" : "0"));
+  Trigrams(x, out);
+  out->push_back(H(30, Suffix(x.key, 1)));
+  out->push_back(H(31, Suffix(x.key, 4)));
+  out->push_back(H(32, Prefix(x.key, 1)));
+  out->push_back(H(33, Prefix(x.key, 4)));
+}
+
+void NeighbourFeatures(std::string_view norm, std::string_view stem, NeighbourRole role,
+                       std::vector<uint64_t>* out) {
+  switch (role) {
+    case kPrev1:
+      out->push_back(H(11, norm));
+      out->push_back(H(15, stem));
+      break;
+    case kPrev2: out->push_back(H(13, norm)); break;
+    case kNext1:
+      out->push_back(H(12, norm));
+      out->push_back(H(16, stem));
+      break;
+    case kNext2: out->push_back(H(14, norm)); break;
+  }
 }
 
 }  // namespace rasd::ner

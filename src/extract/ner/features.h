@@ -4,15 +4,15 @@
 #define RASD_EXTRACT_NER_FEATURES_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "extract/ner/gazetteer.h"
 #include "rasd/text.h"
 
 namespace rasd::ner {
-
-class Gazetteer;
 
 // What the features need to know about one token.
 struct TokenInfo {
@@ -42,9 +42,16 @@ void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tag
 // Hash of a token's key for the frequency vocabulary.
 uint64_t VocabHash(const TokenInfo& x);
 
+// Gazetteer::LongestAt at each token, where it was asked (MakeInfos asks
+// at every token no name covers), so callers need not search again.
+struct LongestMatches {
+  std::vector<uint8_t> known;  // 1 where `at` holds the answer
+  std::vector<std::optional<Gazetteer::Match>> at;
+};
+
 // Token infos for a tokenized sequence, with gazetteer and title marks.
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
-                                 const Gazetteer& gazetteer);
+                                 const Gazetteer& gazetteer, LongestMatches* longest = nullptr);
 
 // Feature hashes of token i (appended to *out). The first kLexicalFeatures
 // of them name the word itself; training sometimes hides them so the model
@@ -56,6 +63,18 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
 constexpr size_t kDocFeatures = 4;
 // The document-context features of token i, as Features gives them.
 void DocFeatures(std::span<const TokenInfo> seq, size_t i, uint64_t out[kDocFeatures]);
+// Features() grouped for the tagger's fast path (tagger.cc), which caches
+// them per word; together with the pair and small-valued features the tagger
+// builds itself they must give exactly Features()'s keys (tagger_test.cc).
+// Those of the word alone (the word, affixes, shape, frequency, given name,
+// letter trigrams, bias):
+void WordFeatures(const TokenInfo& x, std::vector<uint64_t>* out);
+// Those of a word seen from a neighbour: kPrev1 when it is the token before,
+// kPrev2 two before, kNext1 the token after, kNext2 two after. Outside the
+// sentence the words are fh::kBos and fh::kEos.
+enum NeighbourRole { kPrev1, kPrev2, kNext1, kNext2 };
+void NeighbourFeatures(std::string_view norm, std::string_view stem, NeighbourRole role,
+                       std::vector<uint64_t>* out);
 // The gazetteer feature value of a token: "T" (title), "0" (none) or class + B/I.
 std::string_view GazTag(const TokenInfo& x);
 

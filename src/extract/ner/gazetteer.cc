@@ -43,7 +43,11 @@ EntityType TypeForKind(std::string_view kind) {
 
 std::string TokenKey(const text::Token& t) {
   if (t.kind != text::TokenKind::kWord) return t.norm;
-  text::Clitics c = text::SplitProclitics(t.norm);
+  return TokenKey(t, text::SplitProclitics(t.norm));
+}
+
+std::string TokenKey(const text::Token& t, const text::Clitics& c) {
+  if (t.kind != text::TokenKind::kWord) return t.norm;
   std::string_view n = t.norm;
   size_t skip = 2 * static_cast<size_t>(c.prefix_chars);
   if (skip >= n.size()) return t.norm;
@@ -70,7 +74,7 @@ double Gazetteer::Prominence(const GazetteerEntry& e, double population) {
 
 void Gazetteer::AddName(std::string_view name, int entry) {
   std::string key = NameKey(name);
-  if (key.empty() || not_names_.count(key)) return;
+  if (key.empty() || not_names_.Contains(key)) return;
   auto& v = names_[key];
   if (std::find(v.begin(), v.end(), entry) == v.end()) v.push_back(entry);
   size_t words = 1 + std::count(key.begin(), key.end(), ' ');
@@ -103,7 +107,7 @@ void Gazetteer::AddPlace(const std::vector<std::string_view>& f) {
 
 Gazetteer::Gazetteer() {
   for (std::string_view line : data::Lines(data::Get("gazetteer/not_names.txt"))) {
-    not_names_.insert(NameKey(line));
+    not_names_[NameKey(line)] = 1;
   }
   for (std::string_view line : data::Lines(data::Get("gazetteer/places.tsv"))) {
     auto f = data::Fields(line);
@@ -160,13 +164,13 @@ Gazetteer::Gazetteer() {
   }
   for (std::string_view line : data::Lines(data::Get("ner/titles.tsv"))) AddName(line, -1);
   for (std::string_view line : data::Lines(data::Get("ner/first_names.txt"))) {
-    first_names_.insert(text::NormalizeKey(line));
+    first_names_[text::NormalizeKey(line)] = 1;
   }
   Build();
 }
 
 void Gazetteer::Build() {
-  for (const auto& [key, v] : names_) first_words_.insert(key.substr(0, key.find(' ')));
+  for (const auto& [key, v] : names_) first_words_[std::string_view(key).substr(0, key.find(' '))] = 1;
   marisa::Keyset keyset;
   for (const auto& [key, v] : names_) keyset.push_back(key.data(), key.size());
   trie_.build(keyset);
@@ -189,10 +193,10 @@ void Gazetteer::Build() {
   }
 }
 
-std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::string>& keys,
+std::optional<Gazetteer::Match> Gazetteer::LongestAt(std::span<const std::string_view> keys,
                                                      size_t i) const {
   if (i >= keys.size() || keys[i].empty()) return std::nullopt;
-  if (!first_words_.count(keys[i])) return std::nullopt;  // most words start no name
+  if (!first_words_.Contains(keys[i])) return std::nullopt;  // most words start no name
   std::string query;
   std::vector<size_t> ends;  // query length after each token
   for (size_t k = i; k < keys.size() && k - i < max_words_; ++k) {
@@ -219,7 +223,7 @@ std::optional<Gazetteer::Match> Gazetteer::LongestAt(const std::vector<std::stri
   return best;
 }
 
-std::optional<Gazetteer::Match> Gazetteer::TitleBefore(const std::vector<std::string>& keys,
+std::optional<Gazetteer::Match> Gazetteer::TitleBefore(std::span<const std::string_view> keys,
                                                        size_t i) const {
   for (size_t len = std::min<size_t>(4, i); len >= 1; --len) {
     std::string key;

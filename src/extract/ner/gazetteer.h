@@ -8,12 +8,13 @@
 #include <marisa.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "extract/ner/string_table.h"
 #include "rasd/ner.h"
 #include "rasd/text.h"
 
@@ -22,6 +23,8 @@ namespace rasd::ner {
 // The matching key of a token: its normalized form without the conjunction
 // and preposition proclitics (the article stays; "للرقة" gives "الرقه").
 std::string TokenKey(const text::Token& t);
+// The same from the proclitics SplitProclitics(t.norm) found.
+std::string TokenKey(const text::Token& t, const text::Clitics& c);
 
 class Gazetteer {
  public:
@@ -36,9 +39,9 @@ class Gazetteer {
   };
 
   // The longest name starting at token `i` (keys are TokenKey of each token).
-  std::optional<Match> LongestAt(const std::vector<std::string>& keys, size_t i) const;
+  std::optional<Match> LongestAt(std::span<const std::string_view> keys, size_t i) const;
   // Longest title ending right before token `i` (a role word before a name).
-  std::optional<Match> TitleBefore(const std::vector<std::string>& keys, size_t i) const;
+  std::optional<Match> TitleBefore(std::span<const std::string_view> keys, size_t i) const;
 
   const GazetteerEntry* ById(std::string_view id) const;
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
@@ -47,9 +50,9 @@ class Gazetteer {
   // Every entry with that name, the preferred (ByName's) first.
   std::vector<const GazetteerEntry*> AllByName(std::string_view key) const;
   // A given name (data/ner/first_names.txt), by token key.
-  bool IsFirstName(std::string_view key) const { return first_names_.count(std::string(key)) > 0; }
+  bool IsFirstName(std::string_view key) const { return first_names_.Contains(key); }
   // A word never taken as a name on its own (data/gazetteer/not_names.txt), by key.
-  bool IsNotName(std::string_view key) const { return not_names_.count(std::string(key)) > 0; }
+  bool IsNotName(std::string_view key) const { return not_names_.Contains(key); }
 
  private:
   Gazetteer();
@@ -66,9 +69,9 @@ class Gazetteer {
   marisa::Trie trie_;
   std::vector<int> key_best_;      // trie key id → preferred entry (-1 = title)
   size_t max_words_ = 1;
-  std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> not_names_;
-  std::unordered_set<std::string> first_words_;  // first word of every name key  // data/gazetteer/not_names.txt, as keys
+  StringTable<char> first_names_;
+  StringTable<char> not_names_;    // data/gazetteer/not_names.txt, as keys
+  StringTable<char> first_words_;  // first word of every name key
 };
 
 }  // namespace rasd::ner

@@ -5,20 +5,24 @@
 namespace rasd::ner {
 namespace {
 
-std::vector<std::string> Keys(const std::string& text) {
-  std::vector<std::string> keys;
-  for (const text::Token& t : text::Tokenize(text)) keys.push_back(TokenKey(t));
-  return keys;
-}
+// The token keys of a text, and the views of them the gazetteer takes.
+struct Keys {
+  explicit Keys(const std::string& text) {
+    for (const text::Token& t : text::Tokenize(text)) owned.push_back(TokenKey(t));
+    views.assign(owned.begin(), owned.end());
+  }
+  std::vector<std::string> owned;
+  std::vector<std::string_view> views;
+};
 
 TEST(Gazetteer, LongestMatchIsCliticAware) {
   const Gazetteer& g = Gazetteer::Default();
-  auto keys = Keys("وقوات سوريا الديمقراطية");
-  auto m = g.LongestAt(keys, 0);
+  Keys keys("وقوات سوريا الديمقراطية");
+  auto m = g.LongestAt(keys.views, 0);
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->end, 3u);
   EXPECT_EQ(m->entry->id, "rasd:org:sdf");
-  auto r = g.LongestAt(Keys("للرقة"), 0);  // ل + (ا)لرقة
+  auto r = g.LongestAt(Keys("للرقة").views, 0);  // ل + (ا)لرقة
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->entry->id, "geonames:172955");
 }
@@ -38,8 +42,8 @@ TEST(Gazetteer, EveryAliasRowNamesAKnownPlace) {
 
 TEST(Gazetteer, TitlesEndRightBeforeAName) {
   const Gazetteer& g = Gazetteer::Default();
-  auto keys = Keys("المتحدث باسم واين");
-  auto t = g.TitleBefore(keys, 2);
+  Keys keys("المتحدث باسم واين");
+  auto t = g.TitleBefore(keys.views, 2);
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(t->begin, 0u);
 }

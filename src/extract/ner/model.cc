@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cmath>
 #include <cstring>
@@ -33,22 +34,52 @@ bool Get(std::string_view* in, T* v) {
   return true;
 }
 
-// Viterbi over per-token scores [n][kTags] and transitions.
-std::vector<int> Viterbi(const std::vector<float>& scores, size_t n, const float trans[kTags + 1][kTags]) {
+}  // namespace
+
+const char* TagName(int tag) { return tag >= 0 && tag < kTags ? kTagNames[tag] : "O"; }
+
+int TagIndex(std::string_view name) {
+  if (name.size() < 3 || (name[0] != 'B' && name[0] != 'I') || name[1] != '-') return 0;
+  std::string_view cls = name.substr(2);
+  int c = cls == "PER" || cls == "PERS" ? 1 : cls == "LOC" || cls == "GPE" ? 2 : cls == "ORG" ? 3
+          : cls == "MISC" ? 4 : 0;
+  if (c == 0) return 0;
+  return name[0] == 'B' ? 2 * c - 1 : 2 * c;
+}
+
+std::vector<int> Viterbi(const float* scores, size_t n, const float trans[kTags + 1][kTags]) {
+  // The tags each tag may follow, in increasing order (ties go to the first).
+  struct Preds {
+    int n = 0;
+    int tag[kTags] = {};
+  };
+  static const auto* preds = [] {
+    auto* p = new std::array<Preds, kTags>();
+    for (int t = 0; t < kTags; ++t) {
+      for (int q = 0; q < kTags; ++q) {
+        if (Allowed(q, t)) (*p)[t].tag[(*p)[t].n++] = q;
+      }
+    }
+    return p;
+  }();
   std::vector<int> path(n);
   if (n == 0) return path;
-  std::vector<float> best(n * kTags, -std::numeric_limits<float>::infinity());
-  std::vector<int> back(n * kTags, 0);
+  thread_local std::vector<float> best;
+  thread_local std::vector<int> back;
+  best.assign(n * kTags, -std::numeric_limits<float>::infinity());
+  back.assign(n * kTags, 0);
   for (int t = 0; t < kTags; ++t) {
     if (Allowed(kTags, t)) best[t] = trans[kTags][t] + scores[t];
   }
   for (size_t i = 1; i < n; ++i) {
+    const float* prev = &best[(i - 1) * kTags];
     for (int t = 0; t < kTags; ++t) {
       float b = -std::numeric_limits<float>::infinity();
       int arg = 0;
-      for (int p = 0; p < kTags; ++p) {
-        if (!Allowed(p, t)) continue;
-        float v = best[(i - 1) * kTags + p] + trans[p][t];
+      const Preds& from = (*preds)[t];
+      for (int k = 0; k < from.n; ++k) {
+        const int p = from.tag[k];
+        float v = prev[p] + trans[p][t];
         if (v > b) {
           b = v;
           arg = p;
@@ -73,17 +104,20 @@ std::vector<int> Viterbi(const std::vector<float>& scores, size_t n, const float
   return path;
 }
 
-}  // namespace
-
-const char* TagName(int tag) { return tag >= 0 && tag < kTags ? kTagNames[tag] : "O"; }
-
-int TagIndex(std::string_view name) {
-  if (name.size() < 3 || (name[0] != 'B' && name[0] != 'I') || name[1] != '-') return 0;
-  std::string_view cls = name.substr(2);
-  int c = cls == "PER" || cls == "PERS" ? 1 : cls == "LOC" || cls == "GPE" ? 2 : cls == "ORG" ? 3
-          : cls == "MISC" ? 4 : 0;
-  if (c == 0) return 0;
-  return name[0] == 'B' ? 2 * c - 1 : 2 * c;
+void Margins(const float* scores, const std::vector<int>& path, float* out) {
+  for (size_t i = 0; i < path.size(); ++i) {
+    // Margin against the best tag of another class (B-PER and I-PER are one class).
+    const float* s = &scores[i * kTags];
+    float chosen = -std::numeric_limits<float>::infinity(), other = chosen;
+    for (int t = 0; t < kTags; ++t) {
+      if (TagClass(t) == TagClass(path[i])) {
+        chosen = std::max(chosen, s[t]);
+      } else {
+        other = std::max(other, s[t]);
+      }
+    }
+    out[i] = 1.f / (1.f + std::exp(-(chosen - other)));
+  }
 }
 
 constexpr int kRareMax = 2, kCommonMin = 20;  // counts in the training corpus
@@ -99,21 +133,15 @@ void Model::Annotate(std::vector<TokenInfo>* seq) const {
 
 void Model::FreeSlots::operator()(Slot* p) const { std::free(p); }
 
-namespace {
-
-// A zeroed table of `n` slots, 2 MB aligned and advised onto huge pages.
-template <typename Slot>
-Slot* NewSlots(size_t n) {
+void* NewHugeTable(size_t bytes) {
   constexpr size_t kHuge = 2u << 20;
-  size_t bytes = (n * sizeof(Slot) + kHuge - 1) / kHuge * kHuge;
+  bytes = (bytes + kHuge - 1) / kHuge * kHuge;
   void* p = nullptr;
   if (posix_memalign(&p, kHuge, bytes) != 0) return nullptr;
   madvise(p, bytes, MADV_HUGEPAGE);  // a hint; ignored where huge pages are off
   std::memset(p, 0, bytes);
-  return static_cast<Slot*>(p);
+  return p;
 }
-
-}  // namespace
 
 const Model::Slot* Model::Find(uint64_t key) const {
   if (key == 0) key = 1;
@@ -149,63 +177,60 @@ std::vector<int> Model::DecodeFeatures(const uint64_t* feats, const uint32_t* of
       }
     }
   }
-  std::vector<int> path = Viterbi(scores, n, trans_);
+  std::vector<int> path = Viterbi(scores.data(), n, trans_);
   if (margin) {
     margin->resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      // Margin against the best tag of another class (B-PER and I-PER are one class).
-      const float* s = &scores[i * kTags];
-      float chosen = -std::numeric_limits<float>::infinity(), other = chosen;
-      for (int t = 0; t < kTags; ++t) {
-        if (TagClass(t) == TagClass(path[i])) {
-          chosen = std::max(chosen, s[t]);
-        } else {
-          other = std::max(other, s[t]);
-        }
-      }
-      (*margin)[i] = 1.f / (1.f + std::exp(-(chosen - other)));
-    }
+    Margins(scores.data(), path, margin->data());
   }
   return path;
 }
 
-StatusOr<std::unique_ptr<Model>> Model::Load(std::string_view in) {
+StatusOr<ModelFile> ParseModel(std::string_view in) {
   char magic[8];
   if (in.size() < 8) return Status::InvalidArgument("NER model too short");
   std::memcpy(magic, in.data(), 8);
   if (std::memcmp(magic, kMagic, 8) != 0) return Status::InvalidArgument("not a rasd NER model");
   in.remove_prefix(8);
-  uint32_t ntags = 0, nfeat = 0;
-  float scale = 0;
-  if (!Get(&in, &ntags) || !Get(&in, &nfeat) || !Get(&in, &scale) || ntags != kTags) {
+  uint32_t ntags = 0;
+  ModelFile m;
+  if (!Get(&in, &ntags) || !Get(&in, &m.features) || !Get(&in, &m.scale) || ntags != kTags) {
     return Status::InvalidArgument("NER model header is corrupt");
   }
-  std::unique_ptr<Model> m(new Model());
   for (int p = 0; p <= kTags; ++p) {
     for (int t = 0; t < kTags; ++t) {
-      if (!Get(&in, &m->trans_[p][t])) return Status::InvalidArgument("NER model truncated");
+      if (!Get(&in, &m.trans[p][t])) return Status::InvalidArgument("NER model truncated");
     }
   }
   uint32_t nvocab = 0;
   if (!Get(&in, &nvocab)) return Status::InvalidArgument("NER model truncated");
-  for (uint32_t v = 0; v < nvocab; ++v) {
-    uint64_t h;
-    uint8_t c;
+  m.vocab.resize(nvocab);
+  for (auto& [h, c] : m.vocab) {
     if (!Get(&in, &h) || !Get(&in, &c)) return Status::InvalidArgument("NER model truncated");
-    m->vocab_[h] = c;
   }
-  if (in.size() != static_cast<size_t>(nfeat) * (8 + 2 * kTags)) {
+  if (in.size() != static_cast<size_t>(m.features) * (8 + 2 * kTags)) {
     return Status::InvalidArgument("NER model size does not match its header");
   }
+  m.rows = in;
+  return m;
+}
+
+StatusOr<std::unique_ptr<Model>> Model::Load(std::string_view bytes) {
+  auto file = ParseModel(bytes);
+  if (!file.ok()) return file.status();
+  std::unique_ptr<Model> m(new Model());
+  std::memcpy(m->trans_, file->trans, sizeof m->trans_);
+  for (const auto& [h, c] : file->vocab) m->vocab_[h] = c;
+  const uint32_t nfeat = file->features;
   size_t cap = 1;
   while (cap < 2 * static_cast<size_t>(nfeat) + 16) cap <<= 1;
-  m->slots_.reset(NewSlots<Slot>(cap));
+  m->slots_.reset(static_cast<Slot*>(NewHugeTable(cap * sizeof(Slot))));
   if (!m->slots_) return Status::ResourceExhausted("no memory for the NER model");
   m->mask_ = cap - 1;
   m->features_ = nfeat;
-  m->scale_ = scale;
+  m->scale_ = file->scale;
+  std::string_view in = file->rows;
   for (uint32_t r = 0; r < nfeat; ++r) {
-    uint64_t key;
+    uint64_t key = 0;
     Get(&in, &key);
     int16_t w[kTags];
     for (int t = 0; t < kTags; ++t) Get(&in, &w[t]);
@@ -297,7 +322,7 @@ StatusOr<std::string> TrainModel(const std::vector<std::vector<TokenInfo>>& inpu
           for (int t = 0; t < kTags; ++t) scores[i * kTags + t] += w[static_cast<size_t>(r) * kTags + t];
         }
       }
-      std::vector<int> pred = Viterbi(scores, n, tw);
+      std::vector<int> pred = Viterbi(scores.data(), n, tw);
       const std::vector<int>& g = gold[s];
       for (size_t i = 0; i < n; ++i) {
         seen++;

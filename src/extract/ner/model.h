@@ -25,6 +25,26 @@ inline bool IsBegin(int t) { return t % 2 == 1; }
 inline bool IsInside(int t) { return t > 0 && t % 2 == 0; }
 inline int TagClass(int t) { return (t + 1) / 2; }  // 0 O, 1 PER, 2 LOC, 3 ORG, 4 MISC
 
+// One model file's contents, viewed in place.
+struct ModelFile {
+  float scale = 0;                        // weight = w * scale
+  float trans[kTags + 1][kTags] = {};     // [previous (kTags = start)][tag]
+  std::vector<std::pair<uint64_t, uint8_t>> vocab;  // word hash → frequency class
+  uint32_t features = 0;
+  std::string_view rows;  // `features` records of uint64 key, int16 w[kTags]
+};
+StatusOr<ModelFile> ParseModel(std::string_view bytes);
+
+// Best tag sequence under the BIO constraints for per-token scores [n][kTags].
+std::vector<int> Viterbi(const float* scores, size_t n, const float trans[kTags + 1][kTags]);
+// Per token, how far the chosen tag's class scores ahead of the best other
+// class, squashed to 0..1.
+void Margins(const float* scores, const std::vector<int>& path, float* out);
+
+// `bytes` of zeroed memory, 2 MB aligned and advised onto huge pages (for
+// tables whose lookups land anywhere); release with std::free.
+void* NewHugeTable(size_t bytes);
+
 class Model {
  public:
   static StatusOr<std::unique_ptr<Model>> Load(std::string_view bytes);

@@ -13,6 +13,7 @@
 #include "extract/ner/features.h"
 #include "extract/ner/gazetteer.h"
 #include "extract/ner/model.h"
+#include "extract/ner/tagger.h"
 #include "rasd/data.h"
 #include "rasd/ner.h"
 
@@ -121,24 +122,23 @@ const Recognizer& Recognizer::Default() {
 // A model file holds one model, or "RASDNER2" + two length-prefixed models.
 StatusOr<std::unique_ptr<Recognizer>> Recognizer::FromModel(std::string_view bytes) {
   std::unique_ptr<Recognizer> r(new Recognizer());
+  std::string_view first = bytes, second;
   if (bytes.starts_with("RASDNER2")) {
     bytes.remove_prefix(8);
-    for (std::unique_ptr<Model>* slot : {&r->model_, &r->model2_}) {
+    for (std::string_view* part : {&first, &second}) {
       uint64_t len = 0;
       if (bytes.size() < 8) return Status::InvalidArgument("NER model container truncated");
       std::memcpy(&len, bytes.data(), 8);
       bytes.remove_prefix(8);
       if (len > bytes.size()) return Status::InvalidArgument("NER model container truncated");
-      auto m = Model::Load(bytes.substr(0, len));
-      if (!m.ok()) return m.status();
-      *slot = std::move(*m);
+      *part = bytes.substr(0, len);
       bytes.remove_prefix(len);
     }
-    return r;
+    if (second.empty()) return Status::InvalidArgument("NER model container has an empty second model");
   }
-  auto model = Model::Load(bytes);
-  if (!model.ok()) return model.status();
-  r->model_ = std::move(*model);
+  auto tagger = Tagger::Load(first, second);
+  if (!tagger.ok()) return tagger.status();
+  r->tagger_ = std::move(*tagger);
   return r;
 }
 
@@ -158,7 +158,7 @@ std::vector<std::vector<std::string>> Recognizer::TagDocument(
     doc.insert(doc.end(), std::make_move_iterator(infos.begin()), std::make_move_iterator(infos.end()));
   }
   starts.push_back(doc.size());
-  std::vector<int> tags = DecodeSentences(&doc, starts);
+  std::vector<int> tags = tagger_->Tag(&doc, starts, nullptr);
   std::vector<std::vector<std::string>> out;
   for (size_t s = 0; s + 1 < starts.size(); ++s) {
     std::vector<std::string> t;
@@ -168,72 +168,15 @@ std::vector<std::vector<std::string>> Recognizer::TagDocument(
   return out;
 }
 
-std::vector<int> Recognizer::DecodeSentences(std::vector<TokenInfo>* doc, const std::vector<size_t>& starts,
-                                             std::vector<float>* margins) const {
-  std::vector<int> tags(doc->size(), 0);
-  if (margins) margins->assign(doc->size(), 0.f);
-  std::vector<float> m;
-  // Features are computed once; the second pass only redoes the few that
-  // depend on the document context (TokenInfo::doc).
-  std::vector<uint64_t> feats;
-  std::vector<uint32_t> offsets = {0};
-  std::vector<uint32_t> doc_at(doc->size(), 0);
-  model_->Annotate(doc);
-  for (size_t s = 0; s + 1 < starts.size(); ++s) {
-    std::span<const TokenInfo> seq(doc->data() + starts[s], starts[s + 1] - starts[s]);
-    for (size_t k = 0; k < seq.size(); ++k) {
-      size_t at = 0;
-      Features(seq, k, &feats, &at);
-      doc_at[starts[s] + k] = static_cast<uint32_t>(at);
-      offsets.push_back(static_cast<uint32_t>(feats.size()));
-    }
-  }
-  auto pass = [&](const Model& model) {
-    for (size_t s = 0; s + 1 < starts.size(); ++s) {
-      size_t b = starts[s], e = starts[s + 1];
-      if (b == e) continue;
-      std::vector<int> t = model.DecodeFeatures(feats.data(), offsets.data() + b, e - b, margins ? &m : nullptr);
-      for (size_t k = 0; k < t.size(); ++k) {
-        tags[b + k] = t[k];
-        if (margins) (*margins)[b + k] = m[k];
-      }
-    }
-  };
-  pass(*model_);
-  if (model2_) {
-    std::vector<uint8_t> freq;
-    for (const TokenInfo& x : *doc) freq.push_back(x.freq);
-    model2_->Annotate(doc);
-    bool same_freq = true;
-    for (size_t i = 0; i < doc->size(); ++i) same_freq = same_freq && (*doc)[i].freq == freq[i];
-    SetDocumentContext(doc, tags);
-    for (size_t s = 0; s + 1 < starts.size(); ++s) {
-      std::span<const TokenInfo> seq(doc->data() + starts[s], starts[s + 1] - starts[s]);
-      for (size_t k = 0; k < seq.size(); ++k) {
-        const size_t i = starts[s] + k;
-        if (same_freq) {
-          DocFeatures(seq, k, &feats[doc_at[i]]);
-        } else {
-          // The models disagree on word frequencies: recompute everything.
-          std::vector<uint64_t> f;
-          Features(seq, k, &f);
-          std::copy(f.begin(), f.end(), feats.begin() + offsets[i]);
-        }
-      }
-    }
-    pass(*model2_);
-  }
-  return tags;
-}
-
 std::vector<Mention> Recognizer::Find(std::string_view text) const {
   return Find(text, text::Tokenize(text));
 }
 
 std::vector<Mention> Recognizer::Find(std::string_view text,
                                       const std::vector<text::Token>& tokens) const {
-  std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_);
-  std::vector<std::string> keys(tokens.size());
+  LongestMatches longest;
+  std::vector<TokenInfo> infos = MakeInfos(tokens, text, *gazetteer_, &longest);
+  std::vector<std::string_view> keys(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) keys[i] = infos[i].key;
 
   // Sentence boundaries: terminal punctuation, line breaks, and a length cap.
@@ -246,7 +189,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
   }
   if (starts.back() != tokens.size()) starts.push_back(tokens.size());
   std::vector<float> margins;
-  std::vector<int> tags = DecodeSentences(&infos, starts, &margins);
+  std::vector<int> tags = tagger_->Tag(&infos, starts, &margins);
 
   std::vector<Mention> out;
   std::vector<bool> covered(tokens.size(), false);
@@ -332,7 +275,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
   // organisations, countries, regions and cities of note when no tagged
   // mention overlaps them and the words are not common ones.
   for (size_t i = 0; i < tokens.size();) {
-    auto g = gazetteer_->LongestAt(keys, i);
+    auto g = longest.known[i] ? longest.at[i] : gazetteer_->LongestAt(keys, i);
     if (!g || g->title || !g->entry) {
       ++i;
       continue;
@@ -346,7 +289,7 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     bool curated = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
                    e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
     // A place word right before the name ("بلدة سرمين") says it is the place.
-    static const std::set<std::string> kPlaceWords = {
+    static const std::set<std::string, std::less<>> kPlaceWords = {
         text::NormalizeKey("مدينة"), text::NormalizeKey("بلدة"), text::NormalizeKey("قرية"),
         text::NormalizeKey("مخيم"), text::NormalizeKey("ناحية"), text::NormalizeKey("حي"),
         text::NormalizeKey("بلدات"), text::NormalizeKey("قرى"), text::NormalizeKey("مدن")};
@@ -363,15 +306,15 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
   }
   // Document consistency: a person's surname alone, or the full name again,
   // where the tagger missed it ("جو بايدن" ... "أوضح بايدن").
-  std::unordered_map<std::string, size_t> person_words;  // key → words in the name it ends
-  for (const Mention& m : std::vector<Mention>(out)) {
+  StringTable<char> person_words;  // last words of the persons' names
+  for (const Mention& m : out) {
     if (m.type != EntityType::kPer) continue;
     size_t sp = m.key.rfind(' ');
-    if (sp != std::string::npos) person_words[m.key.substr(sp + 1)] = 1;
+    if (sp != std::string::npos) person_words[std::string_view(m.key).substr(sp + 1)] = 1;
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (covered[i] || tokens[i].kind != text::TokenKind::kWord || infos[i].freq == 2 || infos[i].gaz) continue;
-    if (person_words.count(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
+    if (person_words.Contains(keys[i])) make(i, i + 1, EntityType::kPer, 0.6f);
   }
   DisambiguatePlaces(&out);
   std::sort(out.begin(), out.end(),
