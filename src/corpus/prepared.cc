@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/codec.h"
+#include "corpus/links.h"
 
 namespace rasd::corpus {
 
@@ -57,6 +58,9 @@ void Prepare(const Analyzer& analyzer, const dedupe::Options& dedupe, RawDoc raw
     p.exact_key = Hex64(dedupe::ExactKey(a.doc.text));
     p.signature = dedupe::MinHash(a.doc.text, dedupe);
     p.band_keys = dedupe::BandKeys(p.signature, dedupe);
+    p.title_terms = store::IndexTerms::Of(a.doc.title);
+    p.text_terms = store::IndexTerms::FromTokens(a.tokens);
+    p.key_terms = KeyTerms(a.doc.title, LeadOf(a.doc.text));
     p.token_count = a.tokens.size();
     p.sentence_count = a.sentences.size();
     a.tokens.clear();
