@@ -56,7 +56,7 @@ void Prepare(const Analyzer& analyzer, const dedupe::Options& dedupe, RawDoc raw
     if (a.doc.part == 0 && a.doc.source_text != raw.bytes) p.source_zstd = Compress(a.doc.source_text);
     a.doc.source_text.clear();
     p.exact_key = Hex64(dedupe::ExactKey(a.doc.text));
-    p.signature = dedupe::MinHash(a.doc.text, dedupe);
+    p.signature = dedupe::MinHash(a.tokens, dedupe);
     p.band_keys = dedupe::BandKeys(p.signature, dedupe);
     p.title_terms = store::IndexTerms::Of(a.doc.title);
     p.text_terms = store::IndexTerms::FromTokens(a.tokens);
