@@ -117,19 +117,32 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
     int shared = 0;
   };
   std::map<int64_t, Hit> hits;
-  store::Stmt& find = db->Cached("SELECT DISTINCT de.doc FROM doc_entities de JOIN documents d ON d.rowid=de.doc "
-                   "WHERE de.entity_id=?1 AND de.day BETWEEN ?2 AND ?3 AND de.doc<>?4 "
-                   "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL");
-  std::string from = AddDays(day, -window_days), to = AddDays(day, window_days);
+  // The earlier originals in the window that name each salient entity, in
+  // one query; weights are then added per entity in salient order.
+  std::string sql =
+      "SELECT DISTINCT de.entity_id, de.doc FROM doc_entities de JOIN documents d ON "
+      "d.rowid=de.doc "
+      "WHERE de.entity_id IN (";
+  for (size_t i = 0; i < salient.size(); ++i) sql += (i ? ",?" : "?") + std::to_string(i + 4);
+  sql +=
+      ") AND de.day BETWEEN ?1 AND ?2 AND de.doc<>?3 "
+      "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL";
+  store::Stmt& find = db->Cached(sql);
+  find.Bind(1, AddDays(day, -window_days)).Bind(2, AddDays(day, window_days)).Bind(3, doc);
+  for (size_t i = 0; i < salient.size(); ++i)
+    find.Bind(static_cast<int>(i + 4), salient[i].entity_id);
+  std::map<std::string, std::vector<int64_t>> docs_naming;
+  while (find.Step()) docs_naming[find.Text(0)].push_back(find.Int(1));
+  if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
+  find.Reset();
   for (const Salient& s : salient) {
-    find.Bind(1, s.entity_id).Bind(2, from).Bind(3, to).Bind(4, doc);
-    while (find.Step()) {
-      Hit& h = hits[find.Int(0)];
+    auto it = docs_naming.find(s.entity_id);
+    if (it == docs_naming.end()) continue;
+    for (int64_t other : it->second) {
+      Hit& h = hits[other];
       h.weight += s.weight;
       h.shared += 1;
     }
-    if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
-    find.Reset();
   }
   // The share of the smaller document's weight the two have in common, so a
   // short follow-up that names the same few actors joins its story.
