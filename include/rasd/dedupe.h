@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rasd/text.h"
+
 namespace rasd::dedupe {
 
 struct Options {
@@ -34,6 +36,9 @@ using Signature = std::vector<uint32_t>;
 // use their whole word sequence as a single shingle; a text without words
 // gets an empty signature (no band keys, similarity 0 with anything).
 Signature MinHash(std::string_view clean_text, const Options& options = {});
+// The same from the text's tokens (text::Tokenize of the whole clean text),
+// for a caller that has them: the text is not tokenized again.
+Signature MinHash(const std::vector<text::Token>& tokens, const Options& options = {});
 
 // Estimated Jaccard similarity of two signatures (fraction of equal positions
 // over their common length; 0 when either is empty).

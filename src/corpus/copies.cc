@@ -102,9 +102,15 @@ StatusOr<CopyKind> LinkCopies(store::Db* db, int64_t doc, const std::string& exa
   if (*exact) return CopyKind::kExact;  // its bands are its original's: not indexed again
   auto near = LinkNear(db, doc, day, signature, band_keys, options);
   if (!near.ok()) return near.status();
-  store::Stmt& band = db->Cached("INSERT INTO lsh(band_key, doc) VALUES(?1, ?2)");
-  for (uint64_t k : band_keys) {
-    band.Bind(1, static_cast<int64_t>(k)).Bind(2, doc);
+  if (!band_keys.empty()) {
+    // One statement for all the bands (rows in band order, as one by one).
+    std::string sql = "INSERT INTO lsh(band_key, doc) VALUES";
+    for (size_t i = 0; i < band_keys.size(); ++i)
+      sql += (i ? ",(?" : "(?") + std::to_string(i + 2) + ",?1)";
+    store::Stmt& band = db->Cached(sql);
+    band.Bind(1, doc);
+    for (size_t i = 0; i < band_keys.size(); ++i)
+      band.Bind(static_cast<int>(i + 2), static_cast<int64_t>(band_keys[i]));
     RASD_RETURN_IF_ERROR(band.Run());
   }
   return *near ? CopyKind::kNear : CopyKind::kNone;

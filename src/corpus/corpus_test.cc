@@ -101,6 +101,26 @@ TEST_F(CorpusTest, ChangedInputReplacesItsDocumentAndFacts) {
   EXPECT_TRUE(Q(corpus_->Events(q))["events"].empty());
 }
 
+TEST_F(CorpusTest, AnInputReplacedWithinOneRunIsSearchableOnlyAsItsLastVersion) {
+  // The first version is written but not yet in the search index when the
+  // second replaces it in the same transaction.
+  RawDoc first{.uri = "a.txt", .content_type = "text/plain",
+               .bytes = "غارة على بلدة\n\nقصفت طائرات حربية بلدة سراقب في ريف إدلب صباح اليوم.\n"};
+  RawDoc second = first;
+  second.bytes = "مظاهرة في حلب\n\nتظاهر المئات في مدينة حلب للمطالبة بالإفراج عن المعتقلين.\n";
+  IngestOptions o;
+  o.threads = 2;
+  auto s = corpus_->IngestDocs({first, second}, o);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->ingested, 1u);
+  EXPECT_EQ(s->updated, 1u);
+  EXPECT_EQ(Search("سراقب")["total"], 0);
+  EXPECT_EQ(Search("حلب")["total"], 1);
+  Reopen();
+  EXPECT_EQ(Search("المعتقلين")["total"], 1);
+  EXPECT_EQ(*corpus_->IntegrityCheck(), "ok");
+}
+
 TEST_F(CorpusTest, SearchFindsEveryWrittenFormOfAWord) {
   Ingest({Fixture("search.jsonl")});
   // التحالف finds وللتحالف and التحالفات; الدولي finds الدَّوْليّ; ٢٠١٤ finds 2014.

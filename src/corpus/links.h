@@ -4,10 +4,12 @@
 #define RASD_CORPUS_LINKS_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rasd/dedupe.h"
@@ -55,19 +57,49 @@ struct Salient {
 
 // The light stems of the content words of a title and a lead (function
 // words and words under three letters left out): what a text is about.
-std::set<std::string> KeyTerms(std::string_view title, std::string_view lead);
+// Sorted, without repeats.
+std::vector<std::string> KeyTerms(std::string_view title, std::string_view lead);
+// The lead KeyTerms reads of a document's text: its first 600 characters
+// (as SQLite's substr(text, 1, 600) counts them).
+std::string_view LeadOf(std::string_view text);
 
 // How many of a document's most mentioned entities say what it is about.
 constexpr int kSalientEntities = 6;
 
+// What story assignment reads of an earlier document.
+struct StoryProfile {
+  std::vector<std::string> terms;        // KeyTerms of its title and lead
+  std::vector<std::string> salient_ids;  // stored entity ids of its kSalientEntities most
+                                         // mentioned entities (NORP and MISC left out)
+};
+
+// The profiles of recently stored documents, kept so that assigning a story
+// does not read and tokenize them again; others are read from the database.
+// A profile must be forgotten when its document is deleted.
+class StoryProfiles {
+ public:
+  explicit StoryProfiles(size_t capacity) : capacity_(capacity) {}
+  void Put(int64_t doc, StoryProfile profile);
+  // Valid until the next call.
+  const StoryProfile& Get(store::Db* db, int64_t doc);
+  void Forget(int64_t doc);
+
+ private:
+  size_t capacity_;
+  std::unordered_map<int64_t, StoryProfile> by_doc_;
+  std::deque<int64_t> order_;  // insertion order, for eviction (may hold forgotten docs)
+  StoryProfile read_;          // the last one read from the database
+};
+
 // Puts an original document into the story of an earlier document within
 // `window_days` with which it shares at least two salient entities carrying
 // 40% of the smaller document's salient weight and a fifth of its title and
-// lead terms, and so does the story's first document (or starts a story
-// with that document). `weight_of` gives an entity's current weight.
-Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
+// lead terms (`terms`), and so does the story's first document (or starts a
+// story with that document). `weight_of` gives an entity's current weight.
+Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
+                   const std::vector<Salient>& salient, const std::vector<std::string>& terms,
                    const std::function<double(const std::string&)>& weight_of, int window_days,
-                   std::set<int64_t>* dirty);
+                   StoryProfiles* profiles, std::set<int64_t>* dirty);
 // Recomputes size, days, title and first document of the stories.
 Status RefreshStories(store::Db* db, const std::set<int64_t>& ids);
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/codec.h"
+#include "corpus/links.h"
 
 namespace rasd::corpus {
 
@@ -55,8 +56,11 @@ void Prepare(const Analyzer& analyzer, const dedupe::Options& dedupe, RawDoc raw
     if (a.doc.part == 0 && a.doc.source_text != raw.bytes) p.source_zstd = Compress(a.doc.source_text);
     a.doc.source_text.clear();
     p.exact_key = Hex64(dedupe::ExactKey(a.doc.text));
-    p.signature = dedupe::MinHash(a.doc.text, dedupe);
+    p.signature = dedupe::MinHash(a.tokens, dedupe);
     p.band_keys = dedupe::BandKeys(p.signature, dedupe);
+    p.title_terms = store::IndexTerms::Of(a.doc.title);
+    p.text_terms = store::IndexTerms::FromTokens(a.tokens);
+    p.key_terms = KeyTerms(a.doc.title, LeadOf(a.doc.text));
     p.token_count = a.tokens.size();
     p.sentence_count = a.sentences.size();
     a.tokens.clear();

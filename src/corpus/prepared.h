@@ -10,6 +10,7 @@
 #include "rasd/dedupe.h"
 #include "rasd/ingest.h"
 #include "rasd/pipeline.h"
+#include "store/fts.h"
 
 namespace rasd::corpus {
 
@@ -21,6 +22,8 @@ struct PreparedDoc {
   size_t token_count = 0, sentence_count = 0;
   dedupe::Signature signature;
   std::vector<uint64_t> band_keys;
+  store::IndexTerms title_terms, text_terms;  // what the search index gets
+  std::vector<std::string> key_terms;         // KeyTerms of the title and lead, in order
 };
 
 struct Prepared {

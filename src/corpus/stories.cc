@@ -15,25 +15,41 @@ namespace {
 constexpr double kStoryEntityOverlap = 0.4;
 constexpr double kStoryTermJaccard = 0.2;
 
-double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Over sorted lists without repeats.
+double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;
-  for (const auto& x : a) common += b.count(x);
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++common, ++x, ++y;
+    }
+  }
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-std::set<std::string> TermsOf(store::Db* db, int64_t doc) {
+StoryProfile ReadProfile(store::Db* db, int64_t doc) {
+  StoryProfile out;
   store::Stmt& s = db->Cached("SELECT title, substr(text, 1, 600) FROM documents WHERE rowid=?1");
   s.Bind(1, doc);
-  std::set<std::string> out;
-  if (s.Step()) out = KeyTerms(s.Text(0), s.Text(1));
+  if (s.Step()) out.terms = KeyTerms(s.Text(0), s.Text(1));
   s.Reset();
+  store::Stmt& theirs = db->Cached(
+      "SELECT entity_id FROM doc_entities WHERE doc=?1 AND type NOT IN ('NORP', 'MISC') "
+      "ORDER BY mentions DESC, idx LIMIT " +
+      std::to_string(kSalientEntities));
+  theirs.Bind(1, doc);
+  while (theirs.Step()) out.salient_ids.push_back(theirs.Text(0));
+  theirs.Reset();
   return out;
 }
 
 }  // namespace
 
-std::set<std::string> KeyTerms(std::string_view title, std::string_view lead) {
+std::vector<std::string> KeyTerms(std::string_view title, std::string_view lead) {
   static const auto* function_words = [] {
     auto* set = new std::set<std::string>();
     for (std::string_view line : data::Lines(data::Get("text/function_words.txt"))) {
@@ -54,14 +70,45 @@ std::set<std::string> KeyTerms(std::string_view title, std::string_view lead) {
   };
   add(title, 40);
   add(lead, 60);
-  return out;
+  return std::vector<std::string>(out.begin(), out.end());
 }
 
-Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std::vector<Salient>& salient,
+std::string_view LeadOf(std::string_view text) {
+  // SQLite's count: a character is a byte and, after a lead byte (0xC0 and
+  // up), the continuation bytes that follow it; a NUL ends the text.
+  size_t i = 0;
+  for (int chars = 0; chars < 600 && i < text.size() && text[i] != '\0'; ++chars) {
+    if (static_cast<unsigned char>(text[i++]) >= 0xC0) {
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    }
+  }
+  return text.substr(0, i);
+}
+
+void StoryProfiles::Put(int64_t doc, StoryProfile profile) {
+  if (capacity_ == 0) return;
+  while (by_doc_.size() >= capacity_ && !order_.empty()) {
+    by_doc_.erase(order_.front());
+    order_.pop_front();
+  }
+  by_doc_[doc] = std::move(profile);
+  order_.push_back(doc);
+}
+
+const StoryProfile& StoryProfiles::Get(store::Db* db, int64_t doc) {
+  auto it = by_doc_.find(doc);
+  if (it != by_doc_.end()) return it->second;
+  read_ = ReadProfile(db, doc);
+  return read_;
+}
+
+void StoryProfiles::Forget(int64_t doc) { by_doc_.erase(doc); }
+
+Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
+                   const std::vector<Salient>& salient, const std::vector<std::string>& terms,
                    const std::function<double(const std::string&)>& weight_of, int window_days,
-                   std::set<int64_t>* dirty) {
+                   StoryProfiles* profiles, std::set<int64_t>* dirty) {
   if (day.empty() || salient.size() < 2) return Status::Ok();
-  const std::set<std::string> terms = TermsOf(db, doc);
   double total = 0;
   for (const Salient& s : salient) total += s.weight;
   if (total <= 0) return Status::Ok();
@@ -70,43 +117,52 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std
     int shared = 0;
   };
   std::map<int64_t, Hit> hits;
-  store::Stmt& find = db->Cached("SELECT DISTINCT de.doc FROM doc_entities de JOIN documents d ON d.rowid=de.doc "
-                   "WHERE de.entity_id=?1 AND de.day BETWEEN ?2 AND ?3 AND de.doc<>?4 "
-                   "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL");
-  std::string from = AddDays(day, -window_days), to = AddDays(day, window_days);
+  // The earlier originals in the window that name each salient entity, in
+  // one query; weights are then added per entity in salient order.
+  std::string sql =
+      "SELECT DISTINCT de.entity_id, de.doc FROM doc_entities de JOIN documents d ON "
+      "d.rowid=de.doc "
+      "WHERE de.entity_id IN (";
+  for (size_t i = 0; i < salient.size(); ++i) sql += (i ? ",?" : "?") + std::to_string(i + 4);
+  sql +=
+      ") AND de.day BETWEEN ?1 AND ?2 AND de.doc<>?3 "
+      "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL";
+  store::Stmt& find = db->Cached(sql);
+  find.Bind(1, AddDays(day, -window_days)).Bind(2, AddDays(day, window_days)).Bind(3, doc);
+  for (size_t i = 0; i < salient.size(); ++i)
+    find.Bind(static_cast<int>(i + 4), salient[i].entity_id);
+  std::map<std::string, std::vector<int64_t>> docs_naming;
+  while (find.Step()) docs_naming[find.Text(0)].push_back(find.Int(1));
+  if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
+  find.Reset();
   for (const Salient& s : salient) {
-    find.Bind(1, s.entity_id).Bind(2, from).Bind(3, to).Bind(4, doc);
-    while (find.Step()) {
-      Hit& h = hits[find.Int(0)];
+    auto it = docs_naming.find(s.entity_id);
+    if (it == docs_naming.end()) continue;
+    for (int64_t other : it->second) {
+      Hit& h = hits[other];
       h.weight += s.weight;
       h.shared += 1;
     }
-    if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
-    find.Reset();
   }
   // The share of the smaller document's weight the two have in common, so a
   // short follow-up that names the same few actors joins its story.
-  store::Stmt& theirs = db->Cached(
-      "SELECT entity_id FROM doc_entities WHERE doc=?1 AND type NOT IN ('NORP', 'MISC') "
-      "ORDER BY mentions DESC, idx LIMIT " + std::to_string(kSalientEntities));
   store::Stmt& seed_of = db->Cached(
       "SELECT coalesce(s.first_doc, d.rowid) FROM documents d LEFT JOIN stories s ON s.id = d.story WHERE d.rowid=?1");
-  auto entity_score = [&](int64_t other, double shared_weight) {
+  auto entity_score = [&](const StoryProfile& other, double shared_weight) {
     double other_total = 0;
-    theirs.Bind(1, other);
-    while (theirs.Step()) other_total += weight_of(theirs.Text(0));
-    theirs.Reset();
+    for (const std::string& id : other.salient_ids) other_total += weight_of(id);
     return shared_weight / std::max(1e-9, std::min(total, std::max(other_total, shared_weight)));
   };
   int64_t best = 0;
   double best_score = 0;
   for (const auto& [other, h] : hits) {
     if (h.shared < 2) continue;
-    double score = entity_score(other, h.weight);
+    const StoryProfile& profile = profiles->Get(db, other);
+    double score = entity_score(profile, h.weight);
     if (score < kStoryEntityOverlap || score <= best_score) continue;
     // Same people and places is not yet the same story: the two must also
     // share what they say (title and lead words).
-    if (Jaccard(terms, TermsOf(db, other)) < kStoryTermJaccard) continue;
+    if (Jaccard(terms, profile.terms) < kStoryTermJaccard) continue;
     best = other;
     best_score = score;
   }
@@ -118,8 +174,12 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day, const std
     seed_of.Reset();
     if (seed != best) {
       auto it = hits.find(seed);
-      bool like_seed = it != hits.end() && it->second.shared >= 2 && entity_score(seed, it->second.weight) >= kStoryEntityOverlap &&
-                       Jaccard(terms, TermsOf(db, seed)) >= kStoryTermJaccard;
+      bool like_seed = false;
+      if (it != hits.end() && it->second.shared >= 2) {
+        const StoryProfile& profile = profiles->Get(db, seed);
+        like_seed = entity_score(profile, it->second.weight) >= kStoryEntityOverlap &&
+                    Jaccard(terms, profile.terms) >= kStoryTermJaccard;
+      }
       if (!like_seed) best = 0;
     }
   }

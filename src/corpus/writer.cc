@@ -18,6 +18,9 @@ std::string Now() {
   return buf;
 }
 
+// Story profiles kept in memory: a few weeks of a large outlet's reports.
+constexpr size_t kStoryProfiles = 8192;
+
 std::string DayOf(const Published& p) {
   return p.precision >= DatePrecision::kDay ? p.Iso().substr(0, 10) : "";
 }
@@ -83,7 +86,10 @@ struct Writer::Statements {
 };
 
 Writer::Writer(store::Db* db, const IngestOptions& options)
-    : db_(db), options_(options), st_(std::make_unique<Statements>(db)) {}
+    : db_(db),
+      options_(options),
+      story_profiles_(kStoryProfiles),
+      st_(std::make_unique<Statements>(db)) {}
 
 Writer::~Writer() {
   if (in_tx_) db_->Exec("ROLLBACK");
@@ -108,12 +114,26 @@ Status Writer::Begin() {
 
 Status Writer::Commit() {
   if (!in_tx_) return Status::Ok();
+  RASD_RETURN_IF_ERROR(IndexPending());
   RASD_RETURN_IF_ERROR(RefreshClusters(db_, dirty_clusters_));
   RASD_RETURN_IF_ERROR(RefreshStories(db_, dirty_stories_));
   dirty_clusters_.clear();
   dirty_stories_.clear();
   RASD_RETURN_IF_ERROR(db_->Exec("COMMIT"));
   in_tx_ = false;
+  return Status::Ok();
+}
+
+Status Writer::IndexPending() {
+  if (pending_index_.empty()) return Status::Ok();
+  store::Stmt& ins =
+      db_->Cached("INSERT INTO documents_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+  for (const PendingIndex& d : pending_index_) {
+    store::ReplayIndexTerms title(d.title, d.title_terms), text(d.text, d.text_terms);
+    ins.Bind(1, d.rowid).Bind(2, d.title).Bind(3, d.text);
+    RASD_RETURN_IF_ERROR(ins.Run());
+  }
+  pending_index_.clear();
   return Status::Ok();
 }
 
@@ -126,6 +146,11 @@ bool Writer::IsStored(const std::string& key, const std::string& raw_hash) {
 }
 
 Status Writer::RemoveSource(const std::string& key) {
+  // The delete trigger takes the old documents out of the search index.
+  RASD_RETURN_IF_ERROR(IndexPending());
+  store::Stmt docs(db_, "SELECT rowid FROM documents WHERE source_key=?1");
+  docs.Bind(1, key);
+  while (docs.Step()) story_profiles_.Forget(docs.Int(0));
   // Whatever the old documents fed (clusters, stories, copies) is recomputed.
   store::Stmt clusters(db_,
                        "SELECT DISTINCT e.cluster FROM events e JOIN documents d ON d.rowid=e.doc "
@@ -350,15 +375,23 @@ Status Writer::WriteDocument(const Prepared& p, PreparedDoc* pd, IngestSummary* 
     if (!cluster.ok()) return cluster.status();
   }
 
+  // Its most mentioned entities, in the order of the rows stored above by
+  // (mentions descending, idx).
+  std::vector<std::pair<size_t, size_t>> ranked;  // (mentions, entity)
+  for (size_t i = 0; i < a.entities.entities.size(); ++i) {
+    const auto type = a.entities.entities[i].type;
+    if (type == ner::EntityType::kNorp || type == ner::EntityType::kMisc) continue;
+    ranked.emplace_back(a.entities.entities[i].mentions.size(), i);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto x, auto y) { return x.first > y.first; });
+  StoryProfile profile;
+  profile.terms = std::move(pd->key_terms);
+  for (size_t k = 0; k < ranked.size() && k < kSalientEntities; ++k) {
+    profile.salient_ids.push_back(a.entity_ids[ranked[k].second]);
+  }
+
   // Stories: originals only; a copy belongs to its original's story.
   if (*copy == CopyKind::kNone) {
-    std::vector<std::pair<size_t, size_t>> ranked;  // (mentions, entity)
-    for (size_t i = 0; i < a.entities.entities.size(); ++i) {
-      const auto type = a.entities.entities[i].type;
-      if (type == ner::EntityType::kNorp || type == ner::EntityType::kMisc) continue;
-      ranked.emplace_back(a.entities.entities[i].mentions.size(), i);
-    }
-    std::stable_sort(ranked.begin(), ranked.end(), [](auto x, auto y) { return x.first > y.first; });
     const double n = static_cast<double>(documents_seen_);
     // An entity's weight: rare ones say more (inverse document frequency);
     // entities in more than one document in twenty say nothing.
@@ -375,9 +408,14 @@ Status Writer::WriteDocument(const Prepared& p, PreparedDoc* pd, IngestSummary* 
       double w = weight_of(idc);
       if (w > 0) salient.push_back({idc, w});
     }
-    RASD_RETURN_IF_ERROR(
-        AssignStory(db_, rowid, day, salient, weight_of, options_.story_window_days, &dirty_stories_));
+    RASD_RETURN_IF_ERROR(AssignStory(db_, rowid, day, salient, profile.terms, weight_of,
+                                     options_.story_window_days, &story_profiles_,
+                                     &dirty_stories_));
   }
+  story_profiles_.Put(rowid, std::move(profile));
+  // The title and text are not read again: the index takes them.
+  pending_index_.push_back({rowid, std::move(doc.title), std::move(doc.text),
+                            std::move(pd->title_terms), std::move(pd->text_terms)});
   return Status::Ok();
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "corpus/links.h"
 #include "corpus/prepared.h"
 #include "rasd/corpus.h"
 #include "rasd/resolve.h"
@@ -38,6 +39,8 @@ class Writer {
   Status Begin();
   Status RemoveSource(const std::string& key);
   Status WriteDocument(const Prepared& p, PreparedDoc* d, IngestSummary* summary);
+  // Adds the documents written since the last call to the search index.
+  Status IndexPending();
 
   store::Db* db_;
   const IngestOptions& options_;
@@ -47,6 +50,15 @@ class Writer {
   size_t documents_seen_ = 0;    // documents stored (for entity document frequencies)
   bool replay_needed_ = false;   // stored documents were removed: entity ids must be recomputed
   std::set<int64_t> dirty_clusters_, dirty_stories_, orphans_;
+  // Documents stored but not yet in the search index: indexing them all in
+  // one statement per transaction makes FTS5 write one segment, not one each.
+  struct PendingIndex {
+    int64_t rowid;
+    std::string title, text;
+    store::IndexTerms title_terms, text_terms;
+  };
+  std::vector<PendingIndex> pending_index_;
+  StoryProfiles story_profiles_;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };

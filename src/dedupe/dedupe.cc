@@ -74,9 +74,10 @@ uint64_t ExactKey(std::string_view clean_text) {
   return XXH3_64bits(collapsed.data(), collapsed.size());
 }
 
-Signature MinHash(std::string_view clean_text, const Options& options) {
-  thread_local std::vector<uint64_t> shingles;
-  internal::ShingleHashes(clean_text, options.shingle, &shingles);
+namespace {
+
+// The signature of a text's shingle hashes (reordered here).
+Signature MinHashOfShingles(std::vector<uint64_t>& shingles, const Options& options) {
   if (shingles.empty()) return {};
   size_t n = static_cast<size_t>(std::max(options.bands, 0)) * std::max(options.rows, 0);
   const Coefficients& c = CoefficientsFor(n);
@@ -95,6 +96,21 @@ Signature MinHash(std::string_view clean_text, const Options& options) {
   Signature sig(n);
   for (size_t i = 0; i < n; ++i) sig[i] = static_cast<uint32_t>(minima[i] >> 29);
   return sig;
+}
+
+}  // namespace
+
+Signature MinHash(std::string_view clean_text, const Options& options) {
+  thread_local std::vector<uint64_t> shingles;
+  internal::ShingleHashes(clean_text, options.shingle, &shingles);
+  return MinHashOfShingles(shingles, options);
+}
+
+Signature MinHash(const std::vector<text::Token>& tokens, const Options& options) {
+  thread_local std::vector<uint64_t> words, shingles;
+  internal::WordHashes(tokens, &words);
+  internal::ShinglesOfWords(words, options.shingle, &shingles);
+  return MinHashOfShingles(shingles, options);
 }
 
 double Similarity(const Signature& a, const Signature& b) {

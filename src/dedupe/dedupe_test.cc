@@ -75,6 +75,16 @@ TEST(MinHash, IsDeterministic) {
   EXPECT_DOUBLE_EQ(Similarity(a, b), 1.0);
 }
 
+TEST(MinHash, FromTheTokensIsTheSignatureOfTheText) {
+  for (std::string_view text :
+       {std::string_view(kStory), std::string_view("قتل 2,500 شخص، و2500 آخرون!"),
+        std::string_view("كلمتان فقط"), std::string_view("... !")}) {
+    for (Options o : {Options{}, Options{.shingle = 2, .bands = 4, .rows = 3}}) {
+      EXPECT_EQ(MinHash(text::Tokenize(text), o), MinHash(text, o)) << text;
+    }
+  }
+}
+
 TEST(MinHash, ALongerSignatureExtendsAShorterOne) {
   Options small{.shingle = 5, .bands = 4, .rows = 4};
   Signature a = MinHash(kStory, small);

@@ -28,32 +28,46 @@ inline uint64_t Combine(const uint64_t* words, size_t n) {
   return h;
 }
 
+// The hash of one word, or nothing for punctuation; `digits` is scratch.
+inline bool WordHash(const text::Token& t, std::string* digits, uint64_t* out) {
+  switch (t.kind) {
+    case text::TokenKind::kPunct:
+      return false;
+    case text::TokenKind::kNumber:
+      // "2,500" and "2500" are one number; the decimal point stays.
+      digits->clear();
+      for (char c : t.norm) {
+        if (c != ',') digits->push_back(c);
+      }
+      *out = HashBytes(*digits);
+      return true;
+    default:
+      *out = HashBytes(t.stem.empty() ? t.norm : t.stem);
+      return true;
+  }
+}
+
 }  // namespace
 
 void WordHashes(std::string_view text, std::vector<uint64_t>* out) {
   out->clear();
   std::string digits;
+  uint64_t h;
   text::ForEachToken(text, [&](const text::Token& t) {
-    switch (t.kind) {
-      case text::TokenKind::kPunct:
-        return;
-      case text::TokenKind::kNumber:
-        // "2,500" and "2500" are one number; the decimal point stays.
-        digits.clear();
-        for (char c : t.norm) {
-          if (c != ',') digits.push_back(c);
-        }
-        out->push_back(HashBytes(digits));
-        return;
-      default:
-        out->push_back(HashBytes(t.stem.empty() ? t.norm : t.stem));
-    }
+    if (WordHash(t, &digits, &h)) out->push_back(h);
   });
 }
 
-void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* out) {
-  thread_local std::vector<uint64_t> words;
-  WordHashes(text, &words);
+void WordHashes(const std::vector<text::Token>& tokens, std::vector<uint64_t>* out) {
+  out->clear();
+  std::string digits;
+  uint64_t h;
+  for (const text::Token& t : tokens) {
+    if (WordHash(t, &digits, &h)) out->push_back(h);
+  }
+}
+
+void ShinglesOfWords(const std::vector<uint64_t>& words, int shingle, std::vector<uint64_t>* out) {
   out->clear();
   if (words.empty()) return;
   size_t k = static_cast<size_t>(std::max(shingle, 1));
@@ -63,6 +77,12 @@ void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* ou
   }
   out->reserve(words.size() - k + 1);
   for (size_t i = 0; i + k <= words.size(); ++i) out->push_back(Combine(&words[i], k));
+}
+
+void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* out) {
+  thread_local std::vector<uint64_t> words;
+  WordHashes(text, &words);
+  ShinglesOfWords(words, shingle, out);
 }
 
 std::vector<uint64_t> ShingleSet(std::string_view text, int shingle) {

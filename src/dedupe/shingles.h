@@ -8,15 +8,21 @@
 #include <string_view>
 #include <vector>
 
+#include "rasd/text.h"
+
 namespace rasd::dedupe::internal {
 
 // One hash per word of `text`, in order (the units shingles are made of).
 void WordHashes(std::string_view text, std::vector<uint64_t>* out);
+// The same from the text's tokens (text::Tokenize of the whole text).
+void WordHashes(const std::vector<text::Token>& tokens, std::vector<uint64_t>* out);
 
 // The hashes of every run of `shingle` consecutive words, in text order and
 // with repeats; a text of fewer words gives one shingle of all its words and
 // a text without words gives none.
 void ShingleHashes(std::string_view text, int shingle, std::vector<uint64_t>* out);
+// The same from a text's word hashes.
+void ShinglesOfWords(const std::vector<uint64_t>& words, int shingle, std::vector<uint64_t>* out);
 
 // ShingleHashes, sorted and without repeats: the shingle set.
 std::vector<uint64_t> ShingleSet(std::string_view text, int shingle);

@@ -1,7 +1,10 @@
+#include "store/fts.h"
+
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "rasd/search.h"
-#include "store/fts.h"
 #include "store/sqlite.h"
 
 namespace rasd::store {
@@ -34,6 +37,45 @@ class FtsTest : public ::testing::Test {
   }
   std::unique_ptr<Db> db_;
 };
+
+// The (term, begin, end) triples the tokenizer emits for a document text.
+std::vector<std::tuple<std::string, uint32_t, uint32_t>> Emitted(const IndexTerms& terms) {
+  std::vector<std::tuple<std::string, uint32_t, uint32_t>> out;
+  terms.ForEach([&](std::string_view term, uint32_t begin, uint32_t end) {
+    out.emplace_back(std::string(term), begin, end);
+    return true;
+  });
+  return out;
+}
+
+TEST(IndexTerms, FromTheTokensAreTheTermsOfTheText) {
+  const std::string text = "قالت مصادر، إن وللتحالف 12 دورا (في العملية).";
+  auto terms = Emitted(IndexTerms::Of(text));
+  EXPECT_EQ(Emitted(IndexTerms::FromTokens(text::Tokenize(text))), terms);
+  ASSERT_EQ(terms.size(), 8u);  // punctuation is not indexed
+  EXPECT_EQ(std::get<0>(terms[3]), "تحالف");
+}
+
+TEST_F(FtsTest, ReplayedTermsServeOnlyTheirOwnText) {
+  const std::string text = "اجتمعت التحالفات السياسية أمس";
+  const IndexTerms other = IndexTerms::Of("زلزال في المدينة");
+  {
+    // Terms computed for another text are never used for this one.
+    ReplayIndexTerms replay("زلزال في المدينة", other);
+    EXPECT_EQ(ReplayIndexTerms::Find(text), nullptr);
+    Add(1, text);
+  }
+  const IndexTerms own = IndexTerms::Of(text);
+  {
+    ReplayIndexTerms replay(text, own);
+    EXPECT_EQ(ReplayIndexTerms::Find(text), &own);
+    Add(2, text);
+  }
+  EXPECT_EQ(ReplayIndexTerms::Find(text), nullptr);
+  EXPECT_EQ(Find("التحالف"), (std::vector<int64_t>{1, 2}));
+  EXPECT_TRUE(Find("زلزال").empty());
+  ASSERT_TRUE(db_->Exec("INSERT INTO t(t, rank) VALUES('integrity-check', 1)").ok());
+}
 
 TEST_F(FtsTest, AWordFindsItsCliticAndPluralForms) {
   Add(1, "قالت مصادر إن وللتحالف دورا في العملية");

@@ -198,6 +198,12 @@ Status EnsureSchema(Db* db) {
     RASD_RETURN_IF_ERROR(db->Exec("CREATE INDEX documents_split ON documents(split_from, part)"));
     v = 2;
   }
+  if (v == 2) {
+    // The writer indexes new documents once per transaction (an insert
+    // trigger made FTS5 write a segment per document).
+    RASD_RETURN_IF_ERROR(db->Exec("DROP TRIGGER IF EXISTS documents_ai"));
+    v = 3;
+  }
   Stmt set(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?1)");
   set.Bind(1, std::to_string(kSchemaVersion));
   RASD_RETURN_IF_ERROR(set.Run());

@@ -34,6 +34,23 @@ TEST(Schema, MigratesAVersionOneDatabase) {
   EXPECT_NE(plan.Text(3).find("documents_split"), std::string::npos) << plan.Text(3);
 }
 
+TEST(Schema, MigratesAVersionTwoDatabaseToIndexingByTheWriter) {
+  auto db = Memory();
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  // Back to version 2, which indexed each document from an insert trigger.
+  ASSERT_TRUE(db->Exec("CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN "
+                       "INSERT INTO documents_fts(rowid, title, text) VALUES(new.rowid, new.title, "
+                       "new.text); END;"
+                       "UPDATE meta SET value='2' WHERE key='schema_version'")
+                  .ok());
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
+  Stmt trigger(db.get(),
+               "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name='documents_ai'");
+  ASSERT_TRUE(trigger.Step());
+  EXPECT_EQ(trigger.Int(0), 0);
+}
+
 TEST(Schema, RefusesADatabaseFromANewerRasd) {
   auto db = Memory();
   ASSERT_TRUE(EnsureSchema(db.get()).ok());
@@ -50,6 +67,8 @@ TEST(Schema, DeletingASourceRemovesItsDocumentsFactsAndIndexEntries) {
   ASSERT_TRUE(db->Exec("INSERT INTO sources(key, raw_hash, documents) VALUES('a', 'h', 1);"
                        "INSERT INTO documents(rowid, id, source_key, title, text) "
                        "  VALUES(1, 'd1', 'a', 'عنوان', 'قصف التحالف مواقع');"
+                       "INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text "
+                       "FROM documents;"
                        "INSERT INTO mentions(doc, idx, begin, end) VALUES(1, 0, 4, 16);")
                   .ok());
   Stmt hit(db.get(), "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"التحالف\"'");
