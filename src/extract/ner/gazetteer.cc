@@ -109,6 +109,9 @@ Gazetteer::Gazetteer() {
   for (std::string_view line : data::Lines(data::Get("gazetteer/not_names.txt"))) {
     not_names_[NameKey(line)] = 1;
   }
+  for (std::string_view line : data::Lines(data::Get("gazetteer/common_words.txt"))) {
+    common_words_[NameKey(line)] = 1;
+  }
   for (std::string_view line : data::Lines(data::Get("gazetteer/places.tsv"))) {
     auto f = data::Fields(line);
     if (f.size() >= 3) AddPlace(f);

@@ -53,6 +53,9 @@ class Gazetteer {
   bool IsFirstName(std::string_view key) const { return first_names_.Contains(key); }
   // A word never taken as a name on its own (data/gazetteer/not_names.txt), by key.
   bool IsNotName(std::string_view key) const { return not_names_.Contains(key); }
+  // A common word that is also a place name (data/gazetteer/common_words.txt), by
+  // key: a place only after a place word ("مدينة الباب").
+  bool IsCommonWord(std::string_view key) const { return common_words_.Contains(key); }
 
  private:
   Gazetteer();
@@ -71,6 +74,7 @@ class Gazetteer {
   size_t max_words_ = 1;
   StringTable<char> first_names_;
   StringTable<char> not_names_;    // data/gazetteer/not_names.txt, as keys
+  StringTable<char> common_words_;  // data/gazetteer/common_words.txt, as keys
   StringTable<char> first_words_;  // first word of every name key
 };
 

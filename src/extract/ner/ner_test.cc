@@ -81,6 +81,18 @@ TEST(Recognizer, WhiteHouseIsAPlaceNotAPerson) {
   EXPECT_NE(m->type, "PER");
 }
 
+TEST(Recognizer, CommonWordsThatNamePlacesArePlacesOnlyAfterAPlaceWord) {
+  for (const char* text : {"وأكد الخبر مصدر أمني في الوزارة.", "ودعا إلى التظاهر بالطرق السلمية.",
+                           "وأغلق الباب أمام المفاوضات.", "واستخدم المسلحون سيارات من طراز حديث."}) {
+    SCOPED_TRACE(text);
+    for (const M& m : Find(text)) EXPECT_TRUE(m.type != "GPE" && m.type != "LOC") << m.text;
+  }
+  auto ms = Find("سيطرت الفصائل على مدينة الباب في ريف حلب.");
+  const M* m = Get(ms, "الباب");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, "GPE");
+}
+
 TEST(Recognizer, NamesInsideQuotesAndAtSentenceStart) {
   auto ms = Find("قال: “التقيت أحمد خليل في دمشق”.\nأحمد خليل وصل إلى بيروت صباحاً.");
   int ahmad = 0;

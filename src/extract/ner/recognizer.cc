@@ -237,6 +237,18 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     out.push_back(std::move(mention));
   };
 
+  // A place word right before a name ("بلدة سرمين") says it is the place.
+  static const std::set<std::string, std::less<>> kPlaceWords = {
+      text::NormalizeKey("مدينة"), text::NormalizeKey("بلدة"), text::NormalizeKey("قرية"),
+      text::NormalizeKey("مخيم"), text::NormalizeKey("ناحية"), text::NormalizeKey("حي"),
+      text::NormalizeKey("بلدات"), text::NormalizeKey("قرى"), text::NormalizeKey("مدن"),
+      text::NormalizeKey("محافظة"), text::NormalizeKey("منطقة")};
+  auto after_place_word = [&](size_t b) { return b > 0 && kPlaceWords.count(keys[b - 1]) > 0; };
+  // "الخبر" (the news), "الباب" (the door): a place only after a place word.
+  auto common_word_place = [&](size_t b, size_t e) {
+    return e - b == 1 && gazetteer_->IsCommonWord(keys[b]) && !after_place_word(b);
+  };
+
   for (size_t i = 0; i < tokens.size();) {
     if (!IsBegin(tags[i]) && !(IsInside(tags[i]))) {
       ++i;
@@ -266,7 +278,8 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
         }
         if (given && !common) type = EntityType::kPer;
       }
-      make(b, e, type, conf / static_cast<float>(e - b));
+      const bool place = type == EntityType::kGpe || type == EntityType::kLoc;
+      if (!(place && common_word_place(b, e))) make(b, e, type, conf / static_cast<float>(e - b));
     }
     i = j;
   }
@@ -288,17 +301,12 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     const GazetteerEntry& e = *g->entry;
     bool curated = e.type == EntityType::kOrg || e.type == EntityType::kNorp || e.kind == "country" ||
                    e.kind == "admin1" || e.kind == "capital" || e.kind == "facility";
-    // A place word right before the name ("بلدة سرمين") says it is the place.
-    static const std::set<std::string, std::less<>> kPlaceWords = {
-        text::NormalizeKey("مدينة"), text::NormalizeKey("بلدة"), text::NormalizeKey("قرية"),
-        text::NormalizeKey("مخيم"), text::NormalizeKey("ناحية"), text::NormalizeKey("حي"),
-        text::NormalizeKey("بلدات"), text::NormalizeKey("قرى"), text::NormalizeKey("مدن")};
-    const bool after_place_word = g->begin > 0 && kPlaceWords.count(keys[g->begin - 1]) > 0;
+    const bool place_word = after_place_word(g->begin);
     // Places rasd's gazetteer adds for the news it reads (rasd:place:...) are
     // curated like organisations.
     const bool rasd_place = e.id.rfind("rasd:place:", 0) == 0;
-    bool notable_city = e.kind == "city" &&
-                        (after_place_word ||
+    bool notable_city = e.kind == "city" && !common_word_place(g->begin, g->end) &&
+                        (place_word ||
                          (!common && (rasd_place || e.population >= 100000 ||
                                       ((e.country == "SY" || e.country == "IQ") && e.population >= 20000))));
     if (free && (curated || notable_city)) make(g->begin, g->end, e.type, 1.f);
