@@ -305,11 +305,13 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     // Places rasd's gazetteer adds for the news it reads (rasd:place:...) are
     // curated like organisations.
     const bool rasd_place = e.id.rfind("rasd:place:", 0) == 0;
-    bool notable_city = e.kind == "city" && !common_word_place(g->begin, g->end) &&
+    bool notable_city = e.kind == "city" &&
                         (place_word ||
                          (!common && (rasd_place || e.population >= 100000 ||
                                       ((e.country == "SY" || e.country == "IQ") && e.population >= 20000))));
-    if (free && (curated || notable_city)) make(g->begin, g->end, e.type, 1.f);
+    if (free && (curated || notable_city) && !common_word_place(g->begin, g->end)) {
+      make(g->begin, g->end, e.type, 1.f);
+    }
     i = g->end;
   }
   // Document consistency: a person's surname alone, or the full name again,
