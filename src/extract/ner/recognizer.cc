@@ -202,6 +202,13 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
         (gazetteer_->IsFirstName(tokens[b].norm) || gazetteer_->ByName(tokens[b].norm) != nullptr)) {
       begin = tokens[b].span.begin;
     }
+    // A lone ف or ك before a name nobody knows is its first letter ("فرانك", "كارتر"):
+    // "so" and "like" rarely stand before a proper noun without the article.
+    const std::string_view clitic = text.substr(tokens[b].span.begin, begin - tokens[b].span.begin);
+    if ((clitic == "ف" || clitic == "ك") && !keys[b].starts_with("ال") &&
+        !gazetteer_->IsFirstName(keys[b]) && gazetteer_->ByName(keys[b]) == nullptr) {
+      begin = tokens[b].span.begin;
+    }
     mention.span = {begin, tokens[e - 1].span.end};
     mention.type = type;
     mention.confidence = conf;
