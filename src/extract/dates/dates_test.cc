@@ -177,20 +177,22 @@ TEST(DatesAbsolute, PartsOfMonthsAndYearsAreIntervals) {
 }
 
 TEST(DatesAbsolute, PartsOfPeriodsKeepTheWholePeriodAsBase) {
-  DateExpr d;
-  ASSERT_TRUE(Only("أعلن النصر أواخر آب من عام 2018", kNoPub, &d));
-  EXPECT_EQ(d.mod, "end");
-  EXPECT_EQ(d.base, "2018-08");
-  ASSERT_TRUE(Only("كانت الجيوش في أواسط القرن التاسع عشر تعبر البحر", kNoPub, &d));
-  EXPECT_EQ(d.value, "1833/1865");
-  EXPECT_EQ(d.mod, "mid");
-  EXPECT_EQ(d.base, "1800/1899");
-  ASSERT_TRUE(Only("بدأ الهجوم مطلع 2019", kNoPub, &d));
-  EXPECT_EQ(d.mod, "start");
-  EXPECT_EQ(d.base, "2019");
-  ASSERT_TRUE(Only("هزم التنظيم في العراق عام 2017", kNoPub, &d));
-  EXPECT_EQ(d.mod, "");
-  EXPECT_EQ(d.base, "");
+  struct PartCase {
+    std::string text, value, mod, base;
+  };
+  for (const PartCase& c : std::vector<PartCase>{
+           {"أعلن النصر أواخر آب من عام 2018", "2018-08-21/2018-08-31", "end", "2018-08"},
+           {"كانت الجيوش في أواسط القرن التاسع عشر تعبر البحر", "1833/1865", "mid", "1800/1899"},
+           {"بدأ الهجوم مطلع 2019", "2019-01-01/2019-04-30", "start", "2019"},
+           {"هزم التنظيم في العراق عام 2017", "2017", "", ""},
+       }) {
+    SCOPED_TRACE(c.text);
+    DateExpr d;
+    ASSERT_TRUE(Only(c.text, kNoPub, &d));
+    EXPECT_EQ(d.value, c.value);
+    EXPECT_EQ(d.mod, c.mod);
+    EXPECT_EQ(d.base, c.base);
+  }
 }
 
 TEST(DatesAbsolute, DecadesCountedInsideACentury) {
