@@ -51,6 +51,8 @@ TEST(Recognizer, ForeignNameStartingWithFaOrKafKeepsIt) {
   bool carter = false;
   for (const M& m : ms) carter = carter || m.text.rfind("كارتر", 0) == 0;
   EXPECT_TRUE(carter);
+  // After a conjunction too: "وكارتر" is و + كارتر.
+  EXPECT_NE(Get(Find("وقال المبعوث إن كارتر وكيري التقيا أمس، وكارتر سيعود غدا."), "كارتر"), nullptr);
   // A real proclitic before a known name stays outside.
   EXPECT_NE(Get(Find("ووصل الوفد فسوريا تنتظر."), "سوريا"), nullptr);
 }

@@ -204,10 +204,11 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     }
     // A lone ف or ك before a name nobody knows is its first letter ("فرانك", "كارتر"):
     // "so" and "like" rarely stand before a proper noun without the article.
+    // Also after a conjunction: "وكارتر" is و + كارتر.
     const std::string_view clitic = text.substr(tokens[b].span.begin, begin - tokens[b].span.begin);
-    if ((clitic == "ف" || clitic == "ك") && !keys[b].starts_with("ال") &&
+    if ((clitic.ends_with("ف") || clitic.ends_with("ك")) && !keys[b].starts_with("ال") &&
         !gazetteer_->IsFirstName(keys[b]) && gazetteer_->ByName(keys[b]) == nullptr) {
-      begin = tokens[b].span.begin;
+      begin -= static_cast<uint32_t>(std::string_view("ك").size());
     }
     mention.span = {begin, tokens[e - 1].span.end};
     mention.type = type;
@@ -216,7 +217,13 @@ std::vector<Mention> Recognizer::Find(std::string_view text,
     for (size_t k = b; k < e; ++k) {
       if (tokens[k].kind == text::TokenKind::kPunct) continue;
       if (!key.empty()) key.push_back(' ');
-      key += k == b && begin == tokens[b].span.begin ? tokens[k].norm : keys[k];
+      if (k == b && begin == tokens[b].span.begin) {
+        key += tokens[k].norm;
+      } else if (k == b && begin != tokens[b].body_begin) {
+        key += text::NormalizeKey(text.substr(begin, tokens[b].span.end - begin));  // "كارتر" of "وكارتر"
+      } else {
+        key += keys[k];
+      }
     }
     mention.key = key;
     const GazetteerEntry* g = gazetteer_->ByName(key);
