@@ -225,30 +225,22 @@ class DocExtractor {
     std::string_view n = t.norm;
     if (n.starts_with("و") && t.body_begin != t.span.begin) n.remove_prefix(2);
     // Not "من" or "ما": "قتل ما لا يقل عن 20", "اعتقال من تبقى".
-    static const char* kFunction[] = {"مع", "عن", "بين", "حول", "لدي", "امام", "كما", "قد", "لقد",
-                                      "لم", "لن", "لا", "هو", "هي", "هم", "ذلك", "هذا", "هذه",
-                                      "تلك", "ايضا", "كان", "كانت", "تم", "وقد", "اذ", "اذا", "او", "ثم",
-                                      "حتي", "لدى", "الا", "غير", "منها", "منه", "عليه", "عليها", "له", "لها"};
-    for (const char* w : kFunction) {
-      if (n == text::NormalizeKey(w)) return false;
-    }
+    static const std::set<std::string, std::less<>> kFunction = [] {
+      std::set<std::string, std::less<>> keys;
+      for (const char* w : {"مع", "عن", "بين", "حول", "لدي", "امام", "كما", "قد", "لقد", "لم", "لن", "لا", "هو",
+                            "هي", "هم", "ذلك", "هذا", "هذه", "تلك", "ايضا", "كان", "كانت", "تم", "وقد", "اذ", "اذا",
+                            "او", "ثم", "حتي", "لدى", "الا", "غير", "منها", "منه", "عليه", "عليها", "له", "لها"}) {
+        keys.insert(text::NormalizeKey(w));
+      }
+      return keys;
+    }();
+    if (kFunction.count(n)) return false;
     // A past verb of the feminine or first person ("طرحت", "أكدت"): ت after a
     // root of three letters or more, not the plural "ات".
     if (n.ends_with("ت") && !n.ends_with("ات") && !n.starts_with("ال") && n.size() >= 8) return false;
     // A present-tense verb ("يقوم", "يستهدف"): few nouns start with ي.
     if (n.starts_with("ي") && n.size() >= 8) return false;
     return true;
-  }
-
-  // Whether token k is an adjective of the word before it (same definiteness,
-  // adjectival form): "الاتفاق النووي", "هجوم انتحاري".
-  static bool AdjectiveOf(const text::Token& head, const text::Token& k) {
-    auto definite = [](const text::Token& t) {
-      std::string_view n = t.norm;
-      if (n.starts_with("و")) n.remove_prefix(2);
-      return n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل");
-    };
-    return k.kind == text::TokenKind::kWord && definite(k) == definite(head) && LooksAdjectival(k);
   }
 
   static bool Definite(const text::Token& t) {
@@ -298,7 +290,8 @@ class DocExtractor {
     for (const EventCount& c : e.counts) victims = victims || c.role == "killed" || c.role == "injured" || c.role == "arrested";
     if (victims || !e.targets.empty()) evidence += 0.15f;
     if (!e.location.empty()) evidence += 0.15f;
-    if (e.date_from == "text" || e.date_from == "text-unresolved") evidence += 0.15f;
+    const bool dated = e.date_from == "text" || e.date_from == "text-unresolved";
+    if (dated) evidence += 0.15f;
     if (!e.agents.empty()) evidence += 0.1f;
     std::vector<std::string> f = Features(s, type);
     bool definite = false, noun = false;
@@ -312,7 +305,6 @@ class DocExtractor {
     // "الاتفاق", "المفاوضات" with no date of their own: a thing already known,
     // named as a topic more often than reported (docs/events.md, hand check).
     // One word only: "القبض على" is an idiom, not a known thing.
-    const bool dated = e.date_from == "text" || e.date_from == "text-unresolved";
     const bool one_word = e.trigger.Of(in_.text).find(' ') == std::string_view::npos;
     if (definite && noun && one_word && !dated) evidence -= 0.15f;
     if (InQuote(e.trigger)) evidence -= 0.15f;  // a speaker's words, not the report itself
@@ -463,9 +455,10 @@ class DocExtractor {
         Argument subject = Phrase(s, after);
         size_t k = after;
         while (k < s.end && s.tok(k).span.begin < subject.span.end) ++k;
+        const int next = k < s.end ? MentionAt(s, k) : -1;
         const bool object_follows =
             k < s.end && (s.tok(k).kind == text::TokenKind::kNumber || IsNumberWord(s.tok(k).norm) ||
-                          (MentionAt(s, k) >= 0 && s.mention(MentionAt(s, k)).type == ner::EntityType::kPer));
+                          (next >= 0 && s.mention(next).type == ner::EntityType::kPer));
         bool victim = (t->form->mode == "killing" || t->form->mode == "assassination") && !object_follows &&
                       !(subject.mention >= 0 && (s.mention(subject.mention).type == ner::EntityType::kOrg));
         add(victim ? &e->targets : &e->agents, subject);
