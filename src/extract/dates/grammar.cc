@@ -1592,20 +1592,28 @@ class Parser {
     int k2 = k;
     if (IsFrom(k2)) ++k2;
     if (IsAny(k2, {"القرن"})) {
-      int c;
-      int e = Ordinal(k2 + 1, &c);
-      if (e > 0 && c >= 1 && c <= 30) {
-        x.y = (c - 1) * 100;
-        k = e;
-      } else if (Dirw(k2 + 1)) {
-        x.century_offset = DirOffset(L(k2 + 1).dir);
-        k = k2 + 2;
-      }
+      if (int e = CenturyOfDecade(k2 + 1, &x); e > 0) k = e;
     }
     out->begin = i;
     out->end = k;
     out->x = x;
     return true;
+  }
+
+  // The century a decade lies in, at token k after "القرن": "التاسع عشر" (x->y =
+  // 1800) or "الماضي" (x->century_offset = -1). The token after it, or -1.
+  int CenturyOfDecade(int k, Expr* x) const {
+    int c;
+    int e = Ordinal(k, &c);
+    if (e > 0 && c >= 1 && c <= 30) {
+      x->y = (c - 1) * 100;
+      return e;
+    }
+    if (Dirw(k)) {
+      x->century_offset = DirOffset(L(k).dir);
+      return k + 1;
+    }
+    return -1;
   }
 
   // "العقد الأول من القرن الماضي" (the 1900s), "العقد الأخير من القرن العشرين": found at
@@ -1618,16 +1626,8 @@ class Parser {
     Expr x;
     x.kind = Kind::kDecade;
     x.n = c == -1 ? 9 : c - 1;
-    int century;
-    int e = Ordinal(k + 2, &century);
-    if (e > 0 && century >= 1 && century <= 30) {
-      x.y = (century - 1) * 100;
-    } else if (Dirw(k + 2)) {
-      x.century_offset = DirOffset(L(k + 2).dir);
-      e = k + 3;
-    } else {
-      return false;
-    }
+    int e = CenturyOfDecade(k + 2, &x);
+    if (e < 0) return false;
     out->begin = i - 1;
     out->end = e;
     out->x = x;
