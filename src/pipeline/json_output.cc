@@ -259,6 +259,18 @@ std::string EntitiesJson(const resolve::EntityIndex& index, bool pretty) {
                 : j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+
+// At most `max` bytes of s, cut on a character boundary, with "…" when cut.
+std::string Clip(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
+}  // namespace
+
 std::string Explain(const Analysis& a) {
   const Document& d = a.doc;
   std::ostringstream out;
@@ -284,15 +296,8 @@ std::string Explain(const Analysis& a) {
   std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.begin < y.begin; });
   for (const Item& it : items) {
     std::string_view s = std::string_view(d.source_text).substr(it.begin, it.end - it.begin);
-    std::string shown(s.substr(0, 160));
-    if (s.size() > 160) {
-      // Cut on a character boundary.
-      size_t cut = 160;
-      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-      shown = std::string(s.substr(0, cut)) + "…";
-    }
     out << "  " << it.tag << std::string(it.tag.size() < 22 ? 22 - it.tag.size() : 1, ' ') << "| "
-        << shown << "\n";
+        << Clip(s, 160) << "\n";
   }
   // What was read from the clean text: each date with how it was resolved,
   // each count, each quote with its speaker. Offsets are bytes of the clean text.
@@ -323,14 +328,11 @@ std::string Explain(const Analysis& a) {
     const quotes::Quote& q = a.quotes[i];
     int src = quotes::SpeakerSource(a.quotes, static_cast<int>(i));
     Span who = src >= 0 ? a.quotes[src].speaker : Span{};
-    std::string quoted(q.span.Of(d.text).substr(0, 120));
-    while (!quoted.empty() && (static_cast<unsigned char>(quoted.back()) & 0xC0) == 0x80) quoted.pop_back();
-    if (!quoted.empty() && (static_cast<unsigned char>(quoted.back()) & 0xC0) == 0xC0) quoted.pop_back();
     out << "  [" << q.span.begin << "-" << q.span.end << "] " << (q.direct ? "direct" : "indirect")
         << ", cue \"" << q.cue.Of(d.text) << "\", speaker \""
         << (who.empty() ? std::string("(unknown)") : std::string(who.Of(d.text))) << "\""
-        << (q.continuation ? " (continues the previous speaker)" : "") << "\n      " << quoted
-        << (q.span.size() > 120 ? "…" : "") << "\n";
+        << (q.continuation ? " (continues the previous speaker)" : "") << "\n      "
+        << Clip(q.span.Of(d.text), 120) << "\n";
   }
   return out.str();
 }
