@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rasd/document.h"
+#include "rasd/text.h"
 
 namespace rasd::numbers {
 
@@ -48,6 +49,9 @@ std::vector<Number> ExtractNumbers(std::string_view text, const Options& options
 // ("50 عملية", "اثنين من الإرهابيين"), and duals of nouns ("جنديين" = 2 جندي).
 // Years, dates, phone numbers, ids, percentages, money and ordinals are not counts.
 std::vector<Count> ExtractCounts(std::string_view text, const Options& options = {});
+// The same, given `tokens` = text::Tokenize(text) (the analyzer has them already).
+std::vector<Count> ExtractCounts(std::string_view text, const std::vector<text::Token>& tokens,
+                                 const Options& options = {});
 
 }  // namespace rasd::numbers
 

@@ -117,33 +117,32 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
     int shared = 0;
   };
   std::map<int64_t, Hit> hits;
-  // The earlier originals in the window that name each salient entity, in
-  // one query; weights are then added per entity in salient order.
+  // The earlier originals in the window that name at least two salient
+  // entities, with the entities they name, in one query over covering
+  // indexes; weights are then added per entity in salient order.
   std::string sql =
-      "SELECT DISTINCT de.entity_id, de.doc FROM doc_entities de JOIN documents d ON "
-      "d.rowid=de.doc "
-      "WHERE de.entity_id IN (";
+      "SELECT doc, group_concat(entity_id, char(31)) FROM (SELECT DISTINCT entity_id, doc "
+      "FROM doc_entities WHERE entity_id IN (";
   for (size_t i = 0; i < salient.size(); ++i) sql += (i ? ",?" : "?") + std::to_string(i + 4);
   sql +=
-      ") AND de.day BETWEEN ?1 AND ?2 AND de.doc<>?3 "
-      "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL";
+      ") AND day BETWEEN ?1 AND ?2 AND doc<>?3) GROUP BY doc HAVING count(*) >= 2 AND EXISTS "
+      "(SELECT 1 FROM documents d INDEXED BY documents_originals WHERE d.rowid=doc "
+      "AND d.duplicate_of IS NULL AND d.near_duplicate_of IS NULL)";
   store::Stmt& find = db->Cached(sql);
   find.Bind(1, AddDays(day, -window_days)).Bind(2, AddDays(day, window_days)).Bind(3, doc);
   for (size_t i = 0; i < salient.size(); ++i)
     find.Bind(static_cast<int>(i + 4), salient[i].entity_id);
-  std::map<std::string, std::vector<int64_t>> docs_naming;
-  while (find.Step()) docs_naming[find.Text(0)].push_back(find.Int(1));
-  if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
-  find.Reset();
-  for (const Salient& s : salient) {
-    auto it = docs_naming.find(s.entity_id);
-    if (it == docs_naming.end()) continue;
-    for (int64_t other : it->second) {
-      Hit& h = hits[other];
+  while (find.Step()) {
+    std::vector<std::string> named = SplitList(find.Text(1));
+    Hit& h = hits[find.Int(0)];
+    for (const Salient& s : salient) {
+      if (std::find(named.begin(), named.end(), s.entity_id) == named.end()) continue;
       h.weight += s.weight;
       h.shared += 1;
     }
   }
+  if (!find.error().empty()) return Status::IoError("SQL: " + find.error());
+  find.Reset();
   // The share of the smaller document's weight the two have in common, so a
   // short follow-up that names the same few actors joins its story.
   store::Stmt& seed_of = db->Cached(

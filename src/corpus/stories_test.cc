@@ -56,5 +56,50 @@ TEST(StoryProfiles, ReadWhatTheyDoNotHoldFromTheDatabase) {
   EXPECT_TRUE(profiles.Get(db.get(), 2).terms.empty());  // no such document
 }
 
+// The story of document 3 after AssignStory with `salient`, against documents
+// 1 and 2, which name aleppo and army (1 only when `first_names_them`); 2 is a
+// copy when `second_is_copy`.
+int64_t StoryAfterAssigning(const std::vector<Salient>& salient, bool second_is_copy,
+                            bool first_names_them = true) {
+  auto db = Memory();
+  const std::string title = "غارات على ريف حلب الشمالي";
+  const std::string text = "شنت طائرات حربية غارات على بلدات في ريف حلب الشمالي صباح اليوم";
+  EXPECT_TRUE(db->Exec(R"sql(
+    INSERT INTO sources(key, raw_hash, documents) VALUES('a', 'h', 3);
+    INSERT INTO documents(rowid, id, source_key, title, text, day) VALUES
+      (1, 'd1', 'a', ')sql" + title + "', '" + text + R"sql(', '2015-07-20'),
+      (2, 'd2', 'a', ')sql" + title + "', '" + text + R"sql(', '2015-07-21'),
+      (3, 'd3', 'a', ')sql" + title + "', '" + text + R"sql(', '2015-07-21');
+    INSERT INTO doc_entities(doc, idx, entity_id, type, mentions, day) VALUES
+      (1, 0, 'aleppo', 'GPE', 3, '2015-07-20'), (1, 1, 'army', 'ORG', 2, '2015-07-20'),
+      (2, 0, 'aleppo', 'GPE', 3, '2015-07-21'), (2, 1, 'army', 'ORG', 2, '2015-07-21');)sql")
+                  .ok());
+  if (!first_names_them) EXPECT_TRUE(db->Exec("DELETE FROM doc_entities WHERE doc=1").ok());
+  if (second_is_copy) EXPECT_TRUE(db->Exec("UPDATE documents SET near_duplicate_of=1 WHERE rowid=2").ok());
+  StoryProfiles profiles(8);
+  std::set<int64_t> dirty;
+  Status s = AssignStory(db.get(), 3, "2015-07-21", salient, KeyTerms(title, text),
+                         [](const std::string&) { return 1.0; }, 3, &profiles, &dirty);
+  EXPECT_TRUE(s.ok()) << s.message();
+  store::Stmt story(db.get(), "SELECT story FROM documents WHERE rowid=3");
+  EXPECT_TRUE(story.Step());
+  return story.IsNull(0) ? 0 : story.Int(0);
+}
+
+TEST(AssignStory, JoinsAnOriginalThatSharesTwoSalientEntities) {
+  EXPECT_NE(StoryAfterAssigning({{"aleppo", 1.0}, {"army", 1.0}}, false), 0);
+}
+
+TEST(AssignStory, LooksPastCopies) {
+  EXPECT_NE(StoryAfterAssigning({{"aleppo", 1.0}, {"army", 1.0}}, false, false), 0);
+  // The only document that names them is a copy: no story.
+  EXPECT_EQ(StoryAfterAssigning({{"aleppo", 1.0}, {"army", 1.0}}, true, false), 0);
+}
+
+TEST(AssignStory, OneSharedEntityIsNotAStoryEvenIfListedTwice) {
+  EXPECT_EQ(StoryAfterAssigning({{"aleppo", 1.0}, {"aleppo", 1.0}}, false), 0);
+  EXPECT_EQ(StoryAfterAssigning({{"aleppo", 1.0}, {"mosul", 1.0}}, false), 0);
+}
+
 }  // namespace
 }  // namespace rasd::corpus

@@ -405,6 +405,9 @@ Status Writer::WriteDocument(const Prepared& p, PreparedDoc* pd, IngestSummary* 
     for (const auto& [count, i] : ranked) {
       if (salient.size() == kSalientEntities) break;
       const std::string idc = entities_.Canonical(a.entity_ids[i]);
+      // Two of its entities merged into one corpus entity count once.
+      if (std::any_of(salient.begin(), salient.end(), [&](const Salient& s) { return s.entity_id == idc; }))
+        continue;
       double w = weight_of(idc);
       if (w > 0) salient.push_back({idc, w});
     }

@@ -96,7 +96,7 @@ StatusOr<std::vector<Analysis>> Analyzer::Analyze(const RawDoc& raw) const {
     dates::Context dc;
     dc.publication = a.doc.published;
     a.dates = dates::Extract(text, dc);
-    a.counts = numbers::ExtractCounts(text, options_.numbers);
+    a.counts = numbers::ExtractCounts(text, a.tokens, options_.numbers);
     // A bare dual that is a name ("سرمين" the town, "حسين") counts nothing.
     std::erase_if(a.counts, [&](const numbers::Count& c) {
       if (c.span != c.noun || c.number.value != 2) return false;

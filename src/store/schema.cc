@@ -204,6 +204,17 @@ Status EnsureSchema(Db* db) {
     RASD_RETURN_IF_ERROR(db->Exec("DROP TRIGGER IF EXISTS documents_ai"));
     v = 3;
   }
+  if (v == 3) {
+    // Story candidates: the entity index covers the document, and a small
+    // index of originals answers "not a copy" without reading the document
+    // row (its copy links lie past the text, in overflow pages).
+    RASD_RETURN_IF_ERROR(db->Exec(
+        "DROP INDEX IF EXISTS doc_entities_entity;"
+        "CREATE INDEX doc_entities_entity ON doc_entities(entity_id, day, doc);"
+        "CREATE INDEX IF NOT EXISTS documents_originals ON documents(rowid) "
+        "WHERE duplicate_of IS NULL AND near_duplicate_of IS NULL;"));
+    v = 4;
+  }
   Stmt set(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?1)");
   set.Bind(1, std::to_string(kSchemaVersion));
   RASD_RETURN_IF_ERROR(set.Run());

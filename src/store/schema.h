@@ -7,7 +7,7 @@
 
 namespace rasd::store {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Creates the schema in an empty database, or migrates an older one to
 // kSchemaVersion. A database from a newer rasd is refused.

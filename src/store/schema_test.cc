@@ -51,6 +51,29 @@ TEST(Schema, MigratesAVersionTwoDatabaseToIndexingByTheWriter) {
   EXPECT_EQ(trigger.Int(0), 0);
 }
 
+TEST(Schema, MigratesAVersionThreeDatabaseToCoveringStoryIndexes) {
+  auto db = Memory();
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  // Back to version 3: the entity index without the document, no index of originals.
+  ASSERT_TRUE(db->Exec("DROP INDEX documents_originals; DROP INDEX doc_entities_entity;"
+                       "CREATE INDEX doc_entities_entity ON doc_entities(entity_id, day);"
+                       "UPDATE meta SET value='3' WHERE key='schema_version'")
+                  .ok());
+  ASSERT_TRUE(EnsureSchema(db.get()).ok());
+  EXPECT_EQ(*SchemaVersion(db.get()), kSchemaVersion);
+  Stmt plan(db.get(),
+            "EXPLAIN QUERY PLAN SELECT doc FROM doc_entities WHERE entity_id='x' AND day "
+            "BETWEEN 'a' AND 'b'");
+  ASSERT_TRUE(plan.Step());
+  EXPECT_NE(plan.Text(3).find("COVERING INDEX doc_entities_entity"), std::string::npos) << plan.Text(3);
+  Stmt originals(db.get(),
+                 "SELECT 1 FROM documents INDEXED BY documents_originals WHERE rowid=1 AND "
+                 "duplicate_of IS NULL AND near_duplicate_of IS NULL");
+  EXPECT_TRUE(originals.error().empty()) << originals.error();
+  originals.Step();
+  EXPECT_TRUE(originals.error().empty()) << originals.error();
+}
+
 TEST(Schema, RefusesADatabaseFromANewerRasd) {
   auto db = Memory();
   ASSERT_TRUE(EnsureSchema(db.get()).ok());

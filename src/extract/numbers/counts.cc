@@ -272,7 +272,11 @@ std::vector<Count> Counter::Run(const std::vector<Found>& found) {
 }  // namespace
 
 std::vector<Count> ExtractCounts(std::string_view text, const Options& options) {
-  std::vector<text::Token> tokens = text::Tokenize(text);
+  return ExtractCounts(text, text::Tokenize(text), options);
+}
+
+std::vector<Count> ExtractCounts(std::string_view text, const std::vector<text::Token>& tokens,
+                                 const Options& options) {
   std::vector<internal::Found> found = internal::Scan(text, tokens, options);
   return Counter(text, tokens).Run(found);
 }
