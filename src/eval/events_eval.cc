@@ -282,7 +282,8 @@ StatusOr<std::string> Events(const EvalOptions& options) {
       if (std::getenv("RASD_DEBUG_SPANS")) {
         // Every sentence with its gold and predicted spans; "-" marks a miss.
         auto list = [&](const char* label, const std::vector<std::set<std::string>>& sets,
-                        const std::vector<std::string>& texts, const std::vector<std::set<std::string>>& other) {
+                        const std::vector<std::string>& texts,
+                        const std::vector<std::set<std::string>>& other) {
           out << "    " << label;
           for (size_t i = 0; i < sets.size(); ++i) {
             bool hit = false;
