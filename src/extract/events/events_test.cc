@@ -238,6 +238,17 @@ TEST(EventArguments, AReflexiveIsNeitherAgentNorTarget) {
   });
 }
 
+TEST(EventArguments, TheProtestersAreTheAgentsOfAProtestWhereverTheyAreNamed) {
+  ExpectArguments({
+      {"وتظاهر الطلاب أمام مبنى الوزارة، ورفع المتظاهرون لافتات تندد بالقرار.", "PROTEST",
+       "المتظاهرون", ""},
+      {"وتجمع نحو 300 متظاهر أمام السفارة للاحتجاج على اعتقال الصحافي.", "PROTEST", "300 متظاهر",
+       ""},
+      {"وخرج آلاف من المحتجين الغاضبين في مسيرة وسط العاصمة.", "PROTEST", "آلاف من المحتجين", "",
+       "", "الغاضبين"},
+  });
+}
+
 class SeedEvents : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -442,6 +442,24 @@ class DocExtractor {
       }
       list->push_back(a);
     };
+    // The protesters are a protest's agents wherever the sentence names them
+    // ("ورفع المتظاهرون لافتات", "تجمع نحو 40 متظاهرا"), with the count before
+    // them ("آلاف من المتظاهرين"). The first mention only: later ones repeat it.
+    if (e->type == "PROTEST") {
+      for (size_t i = s.begin; i < s.end; ++i) {
+        if (!lex.CueAt("protester", *s.stems, i, s.end)) continue;
+        size_t from = i;
+        if (from > s.begin && s.tok(from - 1).norm == "من") --from;
+        if (from > s.begin && (s.tok(from - 1).kind == text::TokenKind::kNumber ||
+                               IsNumberWord(s.tok(from - 1).norm))) {
+          --from;
+        } else {
+          from = i;
+        }
+        add(&e->agents, Phrase(s, from));
+        break;
+      }
+    }
     // Explicit agents: "من قبل X", "على أيدي X", "بإسناد من X", "تبنى X".
     for (size_t i = s.begin; i < s.end; ++i) {
       size_t len = lex.CueAt("agent", *s.stems, i, s.end);
