@@ -249,6 +249,30 @@ TEST(EventArguments, TheProtestersAreTheAgentsOfAProtestWhereverTheyAreNamed) {
   });
 }
 
+TEST(EventArguments, WhatAProtestIsAgainstOrDemandsIsItsTarget) {
+  ExpectArguments({
+      {"وتظاهر مئات الطلاب أمس احتجاجا على رفع أسعار الوقود في البلاد.", "PROTEST", "", "رفع", "",
+       "احتجاجا"},
+      {"واعتصم العمال أمام المصنع ورفعوا لافتات تندد بقرار الإدارة.", "PROTEST", "",
+       "قرار الإدارة"},
+      {"وخرجت مظاهرة حاشدة ضد الحكومة في وسط المدينة.", "PROTEST", "", "الحكومة"},
+  });
+}
+
+TEST(EventArguments, AProtestNounsComplementIsWhoProtestsNotItsTarget) {
+  ExpectArguments({
+      {"وتواصلت احتجاجات المعارضة في العاصمة لليوم الثالث.", "PROTEST", "المعارضة", "", "",
+       "المعارضة"},
+      {"وانطلقت مظاهرات شعبية في عدة مدن أمس.", "PROTEST", "", "", "شعبية", "شعبية"},
+  });
+}
+
+TEST(EventArguments, TheOrganiserOfAProtestIsItsAgent) {
+  ExpectArguments({
+      {"وشارك المئات في مسيرة نظمها اتحاد العمال أمام البرلمان.", "PROTEST", "اتحاد العمال", ""},
+  });
+}
+
 class SeedEvents : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -459,6 +459,13 @@ class DocExtractor {
         add(&e->agents, Phrase(s, from));
         break;
       }
+      // What it is against or demands: "احتجاجا على الزيارة", "ضد الحكومة", "تندد بالقرار".
+      for (size_t i = s.begin; i < s.end; ++i) {
+        size_t len = lex.CueAt("against", *s.stems, i, s.end);
+        if (!len || i + len >= s.end || !CanHeadArgument(s, i + len)) continue;
+        add(&e->targets, Phrase(s, i + len));
+        i += len;
+      }
     }
     // Explicit agents: "من قبل X", "على أيدي X", "بإسناد من X", "تبنى X".
     for (size_t i = s.begin; i < s.end; ++i) {
@@ -497,17 +504,26 @@ class DocExtractor {
         const bool construct = !Definite(s.tok(t->end - 1)) || MentionAt(s, after) >= 0;
         if (construct && after < s.end && !EndsPhrase(s.tok(after)) && CanHeadArgument(s, after)) {
           Argument a = Phrase(s, after);
-          add(&e->targets, a);
+          // A protest's complement is who protests ("احتجاجات المعارضة",
+          // "اعتصام العمال"), not what against; an adjective is neither
+          // ("مظاهرات شعبية").
+          std::vector<Argument>* role = &e->targets;
+          if (e->type == "PROTEST") {
+            const bool adjective = Definite(s.tok(after)) == Definite(s.tok(t->end - 1)) &&
+                                   LooksAdjectival(s.tok(after));
+            role = MentionAt(s, after) >= 0 || !adjective ? &e->agents : nullptr;
+          }
+          if (role) add(role, a);
           // Coordinated names: "اغتيال X وY".
           size_t k = after;
           while (k < s.end && s.tok(k).span.begin < a.span.end) ++k;
-          if (k < s.end && a.mention >= 0) {
+          if (role && k < s.end && a.mention >= 0) {
             int m = MentionAt(s, k);
             if (m >= 0 && s.mention(m).type == s.mention(a.mention).type) {
               Argument b;
               b.mention = m;
               b.span = s.mention(m).span;
-              add(&e->targets, b);
+              add(role, b);
             }
           }
         }
@@ -550,8 +566,9 @@ class DocExtractor {
             break;
           }
         }
-        if (!victim && k < s.end && !EndsPhrase(s.tok(k)) && CanHeadArgument(s, k) &&
-            !Reflexive(s.tok(k))) {
+        // A protest verb takes no object ("تظاهروا أمس احتجاجا على ...").
+        if (!victim && e->type != "PROTEST" && k < s.end && !EndsPhrase(s.tok(k)) &&
+            CanHeadArgument(s, k) && !Reflexive(s.tok(k))) {
           add(&e->targets, Phrase(s, k));
         }
       }
