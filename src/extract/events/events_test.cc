@@ -273,6 +273,13 @@ TEST(EventArguments, TheOrganiserOfAProtestIsItsAgent) {
   });
 }
 
+TEST(EventArguments, WhatExplodesIsNotATarget) {
+  ExpectArguments({
+      {"وقتل خمسة أشخاص في انفجار سيارة مفخخة قرب سوق شعبي أمس.", "ASSAULT", "", "خمسة أشخاص", "",
+       "سيارة"},
+  });
+}
+
 class SeedEvents : public ::testing::Test {
  protected:
   void SetUp() override {

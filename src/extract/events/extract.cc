@@ -508,6 +508,8 @@ class DocExtractor {
           // "اعتصام العمال"), not what against; an adjective is neither
           // ("مظاهرات شعبية").
           std::vector<Argument>* role = &e->targets;
+          // What explodes is the means, not a target ("انفجار سيارة مفخخة").
+          if (t->form->surface.starts_with(text::NormalizeKey("انفجار"))) role = nullptr;
           if (e->type == "PROTEST") {
             const bool adjective = Definite(s.tok(after)) == Definite(s.tok(t->end - 1)) &&
                                    LooksAdjectival(s.tok(after));
