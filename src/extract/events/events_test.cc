@@ -280,6 +280,15 @@ TEST(EventArguments, WhatExplodesIsNotATarget) {
   });
 }
 
+TEST(EventArguments, WhatAnAttackIsOnIsItsTargetButNotAtLeast) {
+  ExpectArguments({
+      {"وأطلقت الطائرات فجر اليوم ثلاثة صواريخ على مقر الكتيبة جنوب المدينة.", "ASSAULT", "",
+       "مقر الكتيبة"},
+      {"وقتل عشرة أشخاص على الأقل في هجوم بسيارة مفخخة شمال العاصمة.", "ASSAULT", "", "عشرة أشخاص",
+       "", "الأقل"},
+  });
+}
+
 class SeedEvents : public ::testing::Test {
  protected:
   void SetUp() override {

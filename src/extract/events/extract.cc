@@ -574,10 +574,14 @@ class DocExtractor {
           add(&e->targets, Phrase(s, k));
         }
       }
-      // "هجوم على X", "ضد X".
-      for (size_t k = after; k < std::min(s.end, after + 4); ++k) {
+      // "هجوم على X", "ضد X", also past an object ("أطلقت خمسة صواريخ على
+      // الموقع"), within the clause; not "على الأقل" nor "على يد" (an agent).
+      for (size_t k = after; k < std::min(s.end, after + 6); ++k) {
         const std::string& n = s.tok(k).norm;
+        if (s.tok(k).kind == text::TokenKind::kPunct) break;
         if ((n == "علي" || n == "ضد") && k + 1 < s.end) {
+          const std::string& m = s.tok(k + 1).norm;
+          if (m == "الاقل" || m == "يد" || m == "ايدي" || m == "صله") break;
           add(&e->targets, Phrase(s, k + 1));
           break;
         }
