@@ -244,6 +244,7 @@ StatusOr<std::string> Events(const EvalOptions& options) {
       auto it = type_of_id.find(std::string(id));
       if (it == type_of_id.end() || it->second != type) continue;  // the rows scored above
       std::vector<std::set<std::string>> gold_src, gold_tgt;
+      std::vector<std::string> gold_src_text, gold_tgt_text;  // for RASD_DEBUG_SPANS
       simdjson::dom::array spans;
       if (item["spans"].get(spans)) continue;
       for (auto sp : spans) {
@@ -257,16 +258,45 @@ StatusOr<std::string> Events(const EvalOptions& options) {
           }
           auto set = TokenSet(joined);
           // The coders' tuples repeat one another; count each distinct span once.
-          if (!set.empty() && std::find(list->begin(), list->end(), set) == list->end()) list->push_back(set);
+          if (!set.empty() && std::find(list->begin(), list->end(), set) == list->end()) {
+            list->push_back(set);
+            (list == &gold_src ? gold_src_text : gold_tgt_text).push_back(joined);
+          }
         }
       }
       std::vector<std::set<std::string>> pred_src, pred_tgt;
+      std::vector<std::string> pred_src_text, pred_tgt_text;
       events::Options all_events;
       all_events.keep_all = true;  // arguments are scored given the event, whatever its score
       for (const events::Event& e : events::ExtractFromSentence(text, all_events)) {
         if (e.type != type) continue;
-        for (const auto& a : e.agents) pred_src.push_back(TokenSet(a.span.Of(text)));
-        for (const auto& a : e.targets) pred_tgt.push_back(TokenSet(a.span.Of(text)));
+        for (const auto& a : e.agents) {
+          pred_src.push_back(TokenSet(a.span.Of(text)));
+          pred_src_text.emplace_back(a.span.Of(text));
+        }
+        for (const auto& a : e.targets) {
+          pred_tgt.push_back(TokenSet(a.span.Of(text)));
+          pred_tgt_text.emplace_back(a.span.Of(text));
+        }
+      }
+      if (std::getenv("RASD_DEBUG_SPANS")) {
+        // Every sentence with its gold and predicted spans; "-" marks a miss.
+        auto list = [&](const char* label, const std::vector<std::set<std::string>>& sets,
+                        const std::vector<std::string>& texts,
+                        const std::vector<std::set<std::string>>& other) {
+          out << "    " << label;
+          for (size_t i = 0; i < sets.size(); ++i) {
+            bool hit = false;
+            for (const auto& o : other) hit = hit || Overlap(sets[i], o);
+            out << (hit ? " [+" : " [-") << texts[i] << "]";
+          }
+          out << "\n";
+        };
+        out << "SPANS " << type << " " << text << "\n";
+        list("gold agents: ", gold_src, gold_src_text, pred_src);
+        list("ours agents: ", pred_src, pred_src_text, gold_src);
+        list("gold targets:", gold_tgt, gold_tgt_text, pred_tgt);
+        list("ours targets:", pred_tgt, pred_tgt_text, gold_tgt);
       }
       for (auto [pred, gold, prf] : {std::tuple{&pred_src, &gold_src, &agents}, std::tuple{&pred_tgt, &gold_tgt, &targets}}) {
         for (const auto& p : *pred) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "rasd/pipeline.h"
 #include "tests/testing.h"
 
@@ -169,6 +171,122 @@ TEST(Events, AnEventToldTwiceInOneArticleIsOne) {
 TEST(Events, SentenceScoreIsZeroWithoutATrigger) {
   EXPECT_EQ(SentenceScore("وصل الوزير إلى العاصمة لحضور المؤتمر.", "ASSAULT"), 0.f);
   EXPECT_GT(SentenceScore("قتل خمسة مدنيين أمس في انفجار سيارة مفخخة وسط بغداد.", "ASSAULT"), 0.5f);
+}
+
+// A sentence and the arguments its event of `type` must have: text inside
+// some agent and inside some target ("" checks nothing), and text that no
+// agent (not_agent) or no target (not_target) may contain.
+struct ArgumentCase {
+  const char* sentence;
+  const char* type;
+  const char* agent;
+  const char* target;
+  const char* not_agent = "";
+  const char* not_target = "";
+};
+
+void ExpectArguments(const std::vector<ArgumentCase>& cases) {
+  for (const ArgumentCase& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    Options all;
+    all.keep_all = true;  // the arguments given the event, as the eval scores them
+    const std::string text = c.sentence;
+    std::vector<Event> events = ExtractFromSentence(text, all);
+    auto e = std::find_if(events.begin(), events.end(),
+                          [&](const Event& x) { return x.type == c.type; });
+    ASSERT_NE(e, events.end());
+    std::string agents, targets;
+    for (const Argument& a : e->agents) agents += std::string(a.span.Of(text)) + "|";
+    for (const Argument& a : e->targets) targets += std::string(a.span.Of(text)) + "|";
+    EXPECT_NE(agents.find(c.agent), std::string::npos) << "agents: " << agents;
+    EXPECT_NE(targets.find(c.target), std::string::npos) << "targets: " << targets;
+    if (*c.not_agent)
+      EXPECT_EQ(agents.find(c.not_agent), std::string::npos) << "agents: " << agents;
+    if (*c.not_target)
+      EXPECT_EQ(targets.find(c.not_target), std::string::npos) << "targets: " << targets;
+  }
+}
+
+TEST(EventArguments, ASubjectBeforeTheVerbIsTheAgentAndWhatFollowsTheObject) {
+  ExpectArguments({
+      {"وقالت الشرطة إن مسلحين مجهولين اغتالوا مدير المدرسة في المدينة أمس.", "ASSAULT",
+       "مسلحين مجهولين", "مدير المدرسة", "مدير"},
+      {"وكانت الطائرات الحربية قد قصفت مواقع المتمردين شمال البلاد أمس.", "ASSAULT", "الطائرات",
+       "مواقع المتمردين", "مواقع"},
+      {"وذكر مصدر أمني أن «انتحاريا يقود شاحنة مفخخة فجر نفسه وسط السوق».", "ASSAULT", "انتحاريا",
+       ""},
+  });
+}
+
+TEST(EventArguments, ASubjectBeforeAKillingVerbWithNoObjectIsTheVictim) {
+  ExpectArguments({
+      {"وقال الضابط إن جنديا قتل وأصيب آخر بجروح قرب الحاجز.", "ASSAULT", "", "جنديا", "جنديا"},
+  });
+}
+
+TEST(EventArguments, APluralVerbIsFollowedByItsObjectNotItsSubject) {
+  ExpectArguments({
+      {"واقتحم مسلحون مقرا للشرطة وخطفوا ثلاثة موظفين أجانب يعملون في الإغاثة.", "ASSAULT", "",
+       "ثلاثة موظفين", "موظفين"},
+  });
+}
+
+TEST(EventArguments, AReflexiveIsNeitherAgentNorTarget) {
+  ExpectArguments({
+      {"وأفادت الشرطة بأن مهاجما انتحاريا فجر نفسه قرب مبنى البلدية.", "ASSAULT", "مهاجما انتحاريا",
+       "", "نفسه", "نفسه"},
+  });
+}
+
+TEST(EventArguments, TheProtestersAreTheAgentsOfAProtestWhereverTheyAreNamed) {
+  ExpectArguments({
+      {"وتظاهر الطلاب أمام مبنى الوزارة، ورفع المتظاهرون لافتات تندد بالقرار.", "PROTEST",
+       "المتظاهرون", ""},
+      {"وتجمع نحو 300 متظاهر أمام السفارة للاحتجاج على اعتقال الصحافي.", "PROTEST", "300 متظاهر",
+       ""},
+      {"وخرج آلاف من المحتجين الغاضبين في مسيرة وسط العاصمة.", "PROTEST", "آلاف من المحتجين", "",
+       "", "الغاضبين"},
+  });
+}
+
+TEST(EventArguments, WhatAProtestIsAgainstOrDemandsIsItsTarget) {
+  ExpectArguments({
+      {"وتظاهر مئات الطلاب أمس احتجاجا على رفع أسعار الوقود في البلاد.", "PROTEST", "", "رفع", "",
+       "احتجاجا"},
+      {"واعتصم العمال أمام المصنع ورفعوا لافتات تندد بقرار الإدارة.", "PROTEST", "",
+       "قرار الإدارة"},
+      {"وخرجت مظاهرة حاشدة ضد الحكومة في وسط المدينة.", "PROTEST", "", "الحكومة"},
+  });
+}
+
+TEST(EventArguments, AProtestNounsComplementIsWhoProtestsNotItsTarget) {
+  ExpectArguments({
+      {"وتواصلت احتجاجات المعارضة في العاصمة لليوم الثالث.", "PROTEST", "المعارضة", "", "",
+       "المعارضة"},
+      {"وانطلقت مظاهرات شعبية في عدة مدن أمس.", "PROTEST", "", "", "شعبية", "شعبية"},
+  });
+}
+
+TEST(EventArguments, TheOrganiserOfAProtestIsItsAgent) {
+  ExpectArguments({
+      {"وشارك المئات في مسيرة نظمها اتحاد العمال أمام البرلمان.", "PROTEST", "اتحاد العمال", ""},
+  });
+}
+
+TEST(EventArguments, WhatExplodesIsNotATarget) {
+  ExpectArguments({
+      {"وقتل خمسة أشخاص في انفجار سيارة مفخخة قرب سوق شعبي أمس.", "ASSAULT", "", "خمسة أشخاص", "",
+       "سيارة"},
+  });
+}
+
+TEST(EventArguments, WhatAnAttackIsOnIsItsTargetButNotAtLeast) {
+  ExpectArguments({
+      {"وأطلقت الطائرات فجر اليوم ثلاثة صواريخ على مقر الكتيبة جنوب المدينة.", "ASSAULT", "",
+       "مقر الكتيبة"},
+      {"وقتل عشرة أشخاص على الأقل في هجوم بسيارة مفخخة شمال العاصمة.", "ASSAULT", "", "عشرة أشخاص",
+       "", "الأقل"},
+  });
 }
 
 class SeedEvents : public ::testing::Test {

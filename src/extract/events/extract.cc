@@ -140,8 +140,9 @@ class DocExtractor {
   // A noun phrase starting at token i: the head (a number and "من" + noun
   // count as one head: "اثنين من الإرهابيين"), then its adjectives (same
   // definiteness), construct-state nouns ("زعيمة المعارضة"), the rest of a
-  // named entity it starts, and "على صلة ب…" attachments. At most 10 tokens.
-  Argument Phrase(const SentenceView& s, size_t i) const {
+  // named entity it starts, and "على صلة ب…" attachments. At most 10 tokens,
+  // and none from `stop` on.
+  Argument Phrase(const SentenceView& s, size_t i, size_t stop = SIZE_MAX) const {
     Argument a;
     if (i >= s.end || EndsPhrase(s.tok(i))) return a;
     auto definite = [&](size_t k) {
@@ -150,7 +151,7 @@ class DocExtractor {
       return n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل");
     };
     size_t j = i + 1;
-    const size_t limit = std::min(s.end, i + 10);
+    const size_t limit = std::min({s.end, i + 10, stop});
     int m = MentionAt(s, i);
     while (j < limit) {
       const text::Token& t = s.tok(j);
@@ -241,6 +242,50 @@ class DocExtractor {
     // A present-tense verb ("يقوم", "يستهدف"): few nouns start with ي.
     if (n.starts_with("ي") && n.size() >= 8) return false;
     return true;
+  }
+
+  // The subject written before a verb at token v: the noun after "أن"/"إن"
+  // or "كان" within the clause ("أن مسلحين مجهولين اغتالوا", "وكانت الكتائب
+  // قد أطلقت"), or a noun phrase that opens the sentence right before it
+  // ("مسلحون هاجموا"). Empty when the verb comes first, as news Arabic
+  // mostly writes it.
+  Argument PreverbalSubject(const SentenceView& s, size_t v) const {
+    auto quote = [](const text::Token& t) {
+      return IsPunct(t, "«") || IsPunct(t, "»") || IsPunct(t, "\"") || IsPunct(t, "“") ||
+             IsPunct(t, "”");
+    };
+    const size_t from = v >= s.begin + 8 ? v - 8 : s.begin;
+    for (size_t k = v; k-- > from;) {
+      const text::Token& t = s.tok(k);
+      if (t.kind == text::TokenKind::kPunct && !quote(t)) return {};  // the clause starts after it
+      std::string_view n = t.norm;
+      if (n.starts_with("و") && t.body_begin != t.span.begin) n.remove_prefix(2);
+      if (n != "ان" && n != "بان" && n != "لان" && n != "كان" && n != "كانت") continue;
+      size_t c = k + 1;
+      while (c < v && quote(s.tok(c))) ++c;
+      // "قد" or "لقد" between the subject and a verb after كان.
+      size_t stop = v;
+      if (stop > c && (s.tok(stop - 1).norm == "قد" || s.tok(stop - 1).norm == "لقد")) --stop;
+      if (c >= stop || !CanHeadArgument(s, c)) return {};
+      return Phrase(s, c, stop);
+    }
+    if (v > s.begin && CanHeadArgument(s, s.begin)) {
+      Argument a = Phrase(s, s.begin, v);
+      if (!a.span.empty() && a.span.end == s.tok(v - 1).span.end) return a;
+    }
+    return {};
+  }
+
+  // A past verb with the plural ending ("خطفوا", "فجروا"): its subject is not after it.
+  static bool PluralVerb(const text::Token& t) {
+    return t.norm.ends_with("وا") && t.norm.size() >= 8;
+  }
+
+  // "نفسه", "أنفسهم": the one who acts, told again; neither agent nor target.
+  static bool Reflexive(const text::Token& t) {
+    std::string_view n = t.norm;
+    if (n.starts_with("ب")) n.remove_prefix(2);
+    return n.starts_with("نفس") || n.starts_with("انفس");
   }
 
   static bool Definite(const text::Token& t) {
@@ -397,6 +442,31 @@ class DocExtractor {
       }
       list->push_back(a);
     };
+    // The protesters are a protest's agents wherever the sentence names them
+    // ("ورفع المتظاهرون لافتات", "تجمع نحو 40 متظاهرا"), with the count before
+    // them ("آلاف من المتظاهرين"). The first mention only: later ones repeat it.
+    if (e->type == "PROTEST") {
+      for (size_t i = s.begin; i < s.end; ++i) {
+        if (!lex.CueAt("protester", *s.stems, i, s.end)) continue;
+        size_t from = i;
+        if (from > s.begin && s.tok(from - 1).norm == "من") --from;
+        if (from > s.begin && (s.tok(from - 1).kind == text::TokenKind::kNumber ||
+                               IsNumberWord(s.tok(from - 1).norm))) {
+          --from;
+        } else {
+          from = i;
+        }
+        add(&e->agents, Phrase(s, from));
+        break;
+      }
+      // What it is against or demands: "احتجاجا على الزيارة", "ضد الحكومة", "تندد بالقرار".
+      for (size_t i = s.begin; i < s.end; ++i) {
+        size_t len = lex.CueAt("against", *s.stems, i, s.end);
+        if (!len || i + len >= s.end || !CanHeadArgument(s, i + len)) continue;
+        add(&e->targets, Phrase(s, i + len));
+        i += len;
+      }
+    }
     // Explicit agents: "من قبل X", "على أيدي X", "بإسناد من X", "تبنى X".
     for (size_t i = s.begin; i < s.end; ++i) {
       size_t len = lex.CueAt("agent", *s.stems, i, s.end);
@@ -434,31 +504,57 @@ class DocExtractor {
         const bool construct = !Definite(s.tok(t->end - 1)) || MentionAt(s, after) >= 0;
         if (construct && after < s.end && !EndsPhrase(s.tok(after)) && CanHeadArgument(s, after)) {
           Argument a = Phrase(s, after);
-          add(&e->targets, a);
+          // A protest's complement is who protests ("احتجاجات المعارضة",
+          // "اعتصام العمال"), not what against; an adjective is neither
+          // ("مظاهرات شعبية").
+          std::vector<Argument>* role = &e->targets;
+          // What explodes is the means, not a target ("انفجار سيارة مفخخة").
+          if (t->form->surface.starts_with(text::NormalizeKey("انفجار"))) role = nullptr;
+          if (e->type == "PROTEST") {
+            const bool adjective = Definite(s.tok(after)) == Definite(s.tok(t->end - 1)) &&
+                                   LooksAdjectival(s.tok(after));
+            role = MentionAt(s, after) >= 0 || !adjective ? &e->agents : nullptr;
+          }
+          if (role) add(role, a);
           // Coordinated names: "اغتيال X وY".
           size_t k = after;
           while (k < s.end && s.tok(k).span.begin < a.span.end) ++k;
-          if (k < s.end && a.mention >= 0) {
+          if (role && k < s.end && a.mention >= 0) {
             int m = MentionAt(s, k);
             if (m >= 0 && s.mention(m).type == s.mention(a.mention).type) {
               Argument b;
               b.mention = m;
               b.span = s.mention(m).span;
-              add(&e->targets, b);
+              add(role, b);
             }
           }
         }
-      } else if (after < s.end && !EndsPhrase(s.tok(after)) && CanHeadArgument(s, after)) {
-        // A verb: subject, then object ("استهدفت طائرة مسيّرة ...، سيارة"). For
-        // killing, a subject that is not an armed actor is the victim ("قُتل عنصر"),
-        // unless an object follows: then the verb is active ("قتل انتحاري 32 شخصا").
-        Argument subject = Phrase(s, after);
+      } else {
+        // A verb: subject, then object ("استهدفت طائرة مسيّرة ...، سيارة"). The
+        // subject may come first ("أن مسلحين اغتالوا العميد"); a verb with the
+        // plural ending has its subject before it or in itself, so what follows
+        // is its object ("وخطفوا أربعة أجانب"). For killing, a subject that is
+        // not an armed actor is the victim ("قُتل عنصر"), unless an object
+        // follows: then the verb is active ("قتل انتحاري 32 شخصا").
+        Argument subject = PreverbalSubject(s, t->begin);
+        const bool before = !subject.span.empty();
         size_t k = after;
-        while (k < s.end && s.tok(k).span.begin < subject.span.end) ++k;
+        if (!before && !PluralVerb(s.tok(t->end - 1)) && after < s.end &&
+            !EndsPhrase(s.tok(after)) && CanHeadArgument(s, after) && !Reflexive(s.tok(after))) {
+          subject = Phrase(s, after);
+          while (k < s.end && s.tok(k).span.begin < subject.span.end) ++k;
+        }
         const int next = k < s.end ? MentionAt(s, k) : -1;
-        const bool object_follows =
-            k < s.end && (s.tok(k).kind == text::TokenKind::kNumber || IsNumberWord(s.tok(k).norm) ||
-                          (next >= 0 && s.mention(next).type == ner::EntityType::kPer));
+        bool object_follows =
+            k < s.end &&
+            (s.tok(k).kind == text::TokenKind::kNumber || IsNumberWord(s.tok(k).norm) ||
+             (next >= 0 && s.mention(next).type == ner::EntityType::kPer));
+        // Right after a verb whose subject came first, any noun phrase but a
+        // new conjunct ("قُتل وأُصيب") is its object.
+        if (before && k < s.end && !EndsPhrase(s.tok(k)) && CanHeadArgument(s, k) &&
+            !(s.tok(k).norm.starts_with("و") && s.tok(k).body_begin != s.tok(k).span.begin)) {
+          object_follows = true;
+        }
         bool victim = (t->form->mode == "killing" || t->form->mode == "assassination") && !object_follows &&
                       !(subject.mention >= 0 && (s.mention(subject.mention).type == ner::EntityType::kOrg));
         add(victim ? &e->targets : &e->agents, subject);
@@ -472,12 +568,20 @@ class DocExtractor {
             break;
           }
         }
-        if (!victim && k < s.end && !EndsPhrase(s.tok(k)) && CanHeadArgument(s, k)) add(&e->targets, Phrase(s, k));
+        // A protest verb takes no object ("تظاهروا أمس احتجاجا على ...").
+        if (!victim && e->type != "PROTEST" && k < s.end && !EndsPhrase(s.tok(k)) &&
+            CanHeadArgument(s, k) && !Reflexive(s.tok(k))) {
+          add(&e->targets, Phrase(s, k));
+        }
       }
-      // "هجوم على X", "ضد X".
-      for (size_t k = after; k < std::min(s.end, after + 4); ++k) {
+      // "هجوم على X", "ضد X", also past an object ("أطلقت خمسة صواريخ على
+      // الموقع"), within the clause; not "على الأقل" nor "على يد" (an agent).
+      for (size_t k = after; k < std::min(s.end, after + 6); ++k) {
         const std::string& n = s.tok(k).norm;
+        if (s.tok(k).kind == text::TokenKind::kPunct) break;
         if ((n == "علي" || n == "ضد") && k + 1 < s.end) {
+          const std::string& m = s.tok(k + 1).norm;
+          if (m == "الاقل" || m == "يد" || m == "ايدي" || m == "صله") break;
           add(&e->targets, Phrase(s, k + 1));
           break;
         }
