@@ -37,6 +37,23 @@ TEST(Eval, StemmerReportHasItsFigures) {
   EXPECT_NE(r->find("misses (word  gold  ours):"), std::string::npos);
 }
 
+TEST(Eval, EventsReportsDetectionSpansAndOneCodersAgreement) {
+  RASD_REQUIRE_SHARED(data, "data/arabic_event_gsr");
+  EvalOptions o;
+  o.data_dir = data + "/..";
+  o.max_misses = 0;
+  auto r = Events(o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // Held-out figures of this version (docs/events.md); a change that loses them fails here.
+  EXPECT_GE(Figure(*r, "ASSAULT +P [0-9.]+ +R [0-9.]+ +F1 ([0-9.]+)"), 0.50) << *r;
+  EXPECT_GE(Figure(*r, "agents +P [0-9.]+ +R [0-9.]+ +F1 ([0-9.]+)"), 0.40) << *r;
+  EXPECT_GE(Figure(*r, "targets +P [0-9.]+ +R [0-9.]+ +F1 ([0-9.]+)"), 0.28) << *r;
+  // "yes" is unanimous, so one coder's expected precision is well below 1.
+  double coder = Figure(*r, "one coder against this gold \\(expected from the votes\\): P ([0-9.]+)");
+  EXPECT_GT(coder, 0.3) << *r;
+  EXPECT_LT(coder, 0.8) << *r;
+}
+
 TEST(Eval, MissingDataIsAClearError) {
   EvalOptions o;
   o.data_dir = "/nonexistent";

@@ -20,6 +20,7 @@ namespace {
 struct Row {
   long index = -1;  // the file's own row number (first column)
   std::string id, label, text;
+  int accept = 0, total = 0;  // the coders' votes
 };
 
 StatusOr<std::vector<Row>> ReadGsr(const std::string& path) {
@@ -30,7 +31,8 @@ StatusOr<std::vector<Row>> ReadGsr(const std::string& path) {
   auto col = [&](const char* name) {
     return std::find(header.begin(), header.end(), name) - header.begin();
   };
-  size_t id = col("id"), label = col("label"), text = col("text");
+  size_t id = col("id"), label = col("label"), text = col("text"), accept = col("accept"),
+         total = col("total");
   std::vector<Row> rows;
   for (size_t r = 1; r < csv->size(); ++r) {
     const auto& f = (*csv)[r];
@@ -40,6 +42,8 @@ StatusOr<std::vector<Row>> ReadGsr(const std::string& path) {
     row.id = f[id];
     row.label = f[label];
     row.text = f[text];
+    if (accept < f.size()) row.accept = std::atoi(f[accept].c_str());
+    if (total < f.size()) row.total = std::atoi(f[total].c_str());
     rows.push_back(std::move(row));
   }
   return rows;
@@ -221,6 +225,20 @@ StatusOr<std::string> Events(const EvalOptions& options) {
       else if (gold) { ++prf.fn; misses.push_back(&r); }
     }
     out << prf.Line(type);
+    // How well one coder agrees with a gold whose "yes" needs every coder: on
+    // each row a coder says yes with the row's share of accept votes.
+    double one_tp = 0, one_fp = 0;
+    for (const Row& r : *rows) {
+      if (r.index % 2 != rows_kept || !Usable(r) || r.total <= 0) continue;
+      (r.label == "yes" ? one_tp : one_fp) += static_cast<double>(r.accept) / r.total;
+    }
+    if (one_tp > 0) {
+      double p = one_tp / (one_tp + one_fp);
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "    one coder against this gold (expected from the votes): P %.3f  R 1.000  F1 %.3f\n",
+                    p, 2 * p / (p + 1));
+      out << buf;
+    }
     int listed = 0;
     for (const Row* r : misses) {
       if (options.max_misses >= 0 && listed++ >= options.max_misses) break;
