@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "corpus/codec.h"
 #include "corpus/links.h"
@@ -147,9 +148,15 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
   // short follow-up that names the same few actors joins its story.
   store::Stmt& seed_of = db->Cached(
       "SELECT coalesce(s.first_doc, d.rowid) FROM documents d LEFT JOIN stories s ON s.id = d.story WHERE d.rowid=?1");
+  std::unordered_map<std::string, double> weights;  // weight_of, once per entity
+  auto weight = [&](const std::string& id) {
+    auto [it, fresh] = weights.try_emplace(id, 0.0);
+    if (fresh) it->second = weight_of(id);
+    return it->second;
+  };
   auto entity_score = [&](const StoryProfile& other, double shared_weight) {
     double other_total = 0;
-    for (const std::string& id : other.salient_ids) other_total += weight_of(id);
+    for (const std::string& id : other.salient_ids) other_total += weight(id);
     return shared_weight / std::max(1e-9, std::min(total, std::max(other_total, shared_weight)));
   };
   int64_t best = 0;
@@ -204,26 +211,47 @@ Status AssignStory(store::Db* db, int64_t doc, const std::string& day,
 }
 
 Status RefreshStories(store::Db* db, const std::set<int64_t>& ids) {
-  store::Stmt& up = db->Cached(R"sql(
-    UPDATE stories SET
-      size = (SELECT count(*) FROM documents WHERE story = stories.id),
-      first_day = (SELECT min(day) FROM documents WHERE story = stories.id),
-      last_day = (SELECT max(day) FROM documents WHERE story = stories.id),
-      first_doc = (SELECT rowid FROM documents WHERE story = stories.id
-                   ORDER BY coalesce(day, '9999'), rowid LIMIT 1),
-      title = (SELECT title FROM documents WHERE story = stories.id
-               ORDER BY coalesce(day, '9999'), rowid LIMIT 1)
-    WHERE id = ?1)sql");
-  store::Stmt& small = db->Cached(R"sql(
-    DELETE FROM stories WHERE id = ?1 AND size < 2)sql");
-  store::Stmt& lone = db->Cached("UPDATE documents SET story=NULL WHERE story=?1 AND NOT EXISTS (SELECT 1 FROM stories WHERE id=?1)");
+  // Two reads of the story's documents (its size and days; its first
+  // document), then one write.
+  store::Stmt& days = db->Cached(
+      "SELECT count(*), min(day), max(day) FROM documents WHERE story=?1");
+  store::Stmt& first = db->Cached(
+      "SELECT rowid, title FROM documents WHERE story=?1 ORDER BY coalesce(day, '9999'), rowid LIMIT 1");
+  store::Stmt& up = db->Cached(
+      "UPDATE stories SET size=?2, first_day=?3, last_day=?4, first_doc=?5, title=?6 WHERE id=?1");
+  store::Stmt& drop = db->Cached("DELETE FROM stories WHERE id=?1");
+  store::Stmt& lone = db->Cached("UPDATE documents SET story=NULL WHERE story=?1");
   for (int64_t id : ids) {
-    up.Bind(1, id);
+    days.Bind(1, id);
+    if (!days.Step()) return Status::IoError("SQL: " + days.error());
+    const int64_t size = days.Int(0);
+    if (size < 2) {
+      days.Reset();
+      drop.Bind(1, id);
+      RASD_RETURN_IF_ERROR(drop.Run());
+      lone.Bind(1, id);
+      RASD_RETURN_IF_ERROR(lone.Run());
+      continue;
+    }
+    up.Bind(1, id).Bind(2, size);
+    for (int c : {1, 2}) {
+      if (days.IsNull(c)) {
+        up.BindNull(c + 2);
+      } else {
+        up.Bind(c + 2, days.Text(c));
+      }
+    }
+    days.Reset();
+    first.Bind(1, id);
+    if (!first.Step()) return Status::IoError("SQL: " + first.error());
+    up.Bind(5, first.Int(0));
+    if (first.IsNull(1)) {
+      up.BindNull(6);
+    } else {
+      up.Bind(6, first.Text(1));
+    }
+    first.Reset();
     RASD_RETURN_IF_ERROR(up.Run());
-    small.Bind(1, id);
-    RASD_RETURN_IF_ERROR(small.Run());
-    lone.Bind(1, id);
-    RASD_RETURN_IF_ERROR(lone.Run());
   }
   return Status::Ok();
 }
