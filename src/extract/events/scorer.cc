@@ -160,10 +160,14 @@ float Threshold(std::string_view type) { return Scorer::Default().threshold(type
 float Scorer::Probability(const std::vector<std::string>& features, std::string_view type) const {
   if (features.empty()) return 0;
   double z = 0;
-  const std::string prefix = std::string(type) + ":";
+  thread_local std::string typed;  // "TYPE:feature", its buffer reused
+  typed.assign(type).push_back(':');
+  const size_t prefix = typed.size();
   for (const std::string& f : features) {
     if (auto it = weights_.find(f); it != weights_.end()) z += it->second;
-    if (auto it = weights_.find(prefix + f); it != weights_.end()) z += it->second;
+    typed.resize(prefix);
+    typed += f;
+    if (auto it = weights_.find(typed); it != weights_.end()) z += it->second;
   }
   return static_cast<float>(1.0 / (1.0 + std::exp(-z)));
 }
