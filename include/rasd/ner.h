@@ -106,7 +106,7 @@ class Recognizer {
 };
 
 struct TrainOptions {
-  int epochs = 12;
+  int epochs = 20;
   uint64_t seed = 1;
   float prune = 0.01f;  // drop features whose weights are all smaller (keeps the model small)
   // Probability of hiding a token's own word features in a training step, so
