@@ -11,6 +11,10 @@
 
 #include "rasd/status.h"
 
+namespace rasd::ner {
+struct TaggedSentence;
+}
+
 namespace rasd::eval {
 
 struct EvalOptions {
@@ -40,6 +44,11 @@ EntityScores ScoreEntities(const std::vector<std::vector<std::string>>& gold,
 // NER: conlleval scores on the ANERcorp CAMeL test split, and out of domain
 // on AQMAR (PER/LOC/ORG; its article-specific MISC classes ignored).
 StatusOr<std::string> Ner(const EvalOptions& options);
+// The same conlleval report for a model (the bytes `rasd train ner` writes)
+// on any tagged sentences, e.g. a development tail of the training corpus;
+// *scores (optional) gets the counts.
+StatusOr<std::string> NerOn(const std::string& model, const std::vector<ner::TaggedSentence>& data,
+                            const std::string& title, EntityScores* scores = nullptr);
 
 // Events: sentence-level ASSAULT and PROTEST detection on the odd-numbered
 // rows of arabic_event_gsr ("yes" against "easy no" + "difficult no"), and

@@ -64,6 +64,12 @@ StatusOr<std::vector<TaggedSentence>> ReadConll(const std::string& path, bool sp
 size_t RemoveOverlap(std::vector<TaggedSentence>* train, const std::vector<TaggedSentence>& test,
                      size_t n = 6);
 
+// Moves the last `fraction` (0..1) of `train`'s sentences, a contiguous
+// tail, into *dev (replacing its contents): a development set of later
+// articles, as the test split is, for judging changes without the test
+// split. Returns the number of sentences moved.
+size_t SplitDevTail(std::vector<TaggedSentence>* train, double fraction, std::vector<TaggedSentence>* dev);
+
 class Tagger;
 class Gazetteer;
 
@@ -100,7 +106,7 @@ class Recognizer {
 };
 
 struct TrainOptions {
-  int epochs = 12;
+  int epochs = 20;
   uint64_t seed = 1;
   float prune = 0.01f;  // drop features whose weights are all smaller (keeps the model small)
   // Probability of hiding a token's own word features in a training step, so

@@ -15,6 +15,12 @@ struct TrainArgs {
   std::string test = "../shared/data/anercorp/ANERCorp_CamelLab_test.txt";
   std::string out = "data/ner/model.bin";
   ner::TrainOptions options;
+  // > 0: hold out this fraction of the training corpus (its contiguous tail,
+  // after the overlap removal) as a development set, train on the rest and
+  // score on it; the test split is not scored, and the model is written only
+  // when --out is given.
+  double dev_tail = 0;
+  bool out_given = false;
 };
 
 int RunTrainNer(const TrainArgs& a) {
@@ -36,6 +42,14 @@ int RunTrainNer(const TrainArgs& a) {
   std::printf("training data: %zu sentences (%zu tokens) read from %s\n", read, tokens_before, a.train.c_str());
   std::printf("removed %zu sentences (%zu tokens) that share a 6-token run with the test split %s\n",
               removed, tokens_before - tokens_after, a.test.c_str());
+  std::vector<ner::TaggedSentence> dev;
+  if (a.dev_tail > 0) {
+    size_t moved = ner::SplitDevTail(&*train, a.dev_tail, &dev);
+    size_t dev_tokens = 0;
+    for (const auto& s : dev) dev_tokens += s.tokens.size();
+    std::printf("development tail: %zu sentences (%zu tokens) held out, %zu sentences left to train on\n",
+                moved, dev_tokens, train->size());
+  }
   auto t0 = std::chrono::steady_clock::now();
   ner::TrainReport report;
   auto model = ner::Train(*train, a.options, &report);
@@ -50,6 +64,16 @@ int RunTrainNer(const TrainArgs& a) {
   std::printf("trained on %zu sentences, %zu tokens in %.1f s (seed %llu, %d epochs); %zu features, %zu kept\n",
               report.sentences, report.tokens, secs, static_cast<unsigned long long>(a.options.seed),
               a.options.epochs, report.features, report.kept_features);
+  if (a.dev_tail > 0) {
+    std::printf("model size %.1f MB\n", model->size() / 1e6);
+    auto scores = eval::NerOn(*model, dev, "development tail of the training corpus, conlleval entity level");
+    if (!scores.ok()) {
+      PrintError("train ner", scores.status().message());
+      return kExitFailure;
+    }
+    std::cout << *scores;
+    if (!a.out_given) return kExitOk;
+  }
   std::ofstream out(a.out, std::ios::binary);
   out << *model;
   if (!out) {
@@ -58,6 +82,7 @@ int RunTrainNer(const TrainArgs& a) {
   }
   out.close();
   std::printf("wrote %s (%.1f MB)\n", a.out.c_str(), model->size() / 1e6);
+  if (a.dev_tail > 0) return kExitOk;
   eval::EvalOptions eo;
   eo.model_path = a.out;
   std::string test_dir = a.test.substr(0, a.test.find_last_of('/'));
@@ -113,8 +138,18 @@ void AddTrainCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   ner->add_option("--prune", args->options.prune, "Drop features whose weights are all below this")
       ->capture_default_str();
+  CLI::Option* out_opt = ner->get_option("--out");
+  ner->add_option("--dev-tail", args->dev_tail,
+                  "Hold out this fraction of the training corpus (its last sentences, after the overlap\n"
+                  "removal) as a development set: train on the rest and score on it, not on the test\n"
+                  "split; the model is written only when --out is given")
+      ->check(CLI::Range(0.0, 0.9))
+      ->capture_default_str();
   cmd->require_subcommand(1);
-  ner->callback([args, exit_code] { *exit_code = RunTrainNer(*args); });
+  ner->callback([args, exit_code, out_opt] {
+    args->out_given = out_opt->count() > 0;
+    *exit_code = RunTrainNer(*args);
+  });
   auto ev = std::make_shared<TrainEventsArgs>();
   CLI::App* events = cmd->add_subcommand(
       "events",

@@ -65,7 +65,8 @@ std::string Line(const std::string& label, const EntityScores::Counts& c) {
 }
 
 StatusOr<std::string> Evaluate(const ner::Recognizer& rec, const std::vector<ner::TaggedSentence>& data,
-                               const std::set<std::string>& keep, const std::string& title) {
+                               const std::set<std::string>& keep, const std::string& title,
+                               EntityScores* scores = nullptr) {
   // The corpora have no article breaks; blocks of 20 consecutive sentences
   // stand in for documents (the second pass uses document context).
   std::vector<std::vector<std::string>> gold, pred;
@@ -81,6 +82,7 @@ StatusOr<std::string> Evaluate(const ner::Recognizer& rec, const std::vector<ner
     for (auto& t : rec.TagDocument(block)) pred.push_back(std::move(t));
   }
   EntityScores sc = ScoreEntities(gold, pred, keep);
+  if (scores) *scores = sc;
   std::ostringstream out;
   out << title << " (" << data.size() << " sentences, " << tokens << " tokens)\n";
   out << Line("overall", sc.overall);
@@ -120,6 +122,13 @@ EntityScores ScoreEntities(const std::vector<std::vector<std::string>>& gold,
     }
   }
   return sc;
+}
+
+StatusOr<std::string> NerOn(const std::string& model, const std::vector<ner::TaggedSentence>& data,
+                            const std::string& title, EntityScores* scores) {
+  auto rec = ner::Recognizer::FromModel(model);
+  if (!rec.ok()) return rec.status();
+  return Evaluate(**rec, data, {}, title, scores);
 }
 
 StatusOr<std::string> Ner(const EvalOptions& options) {

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "rasd/ner.h"
@@ -38,6 +40,18 @@ StatusOr<std::vector<TaggedSentence>> ReadConll(const std::string& path, bool sp
   }
   flush();
   return out;
+}
+
+size_t SplitDevTail(std::vector<TaggedSentence>* train, double fraction, std::vector<TaggedSentence>* dev) {
+  dev->clear();
+  if (!(fraction > 0)) return 0;
+  const size_t n = train->size();
+  size_t moved = fraction >= 1 ? n : static_cast<size_t>(static_cast<double>(n) * fraction + 0.5);
+  moved = std::min(moved, n);
+  dev->assign(std::make_move_iterator(train->end() - static_cast<long>(moved)),
+              std::make_move_iterator(train->end()));
+  train->resize(n - moved);
+  return moved;
 }
 
 }  // namespace rasd::ner

@@ -46,6 +46,37 @@ void SetDocumentContext(std::vector<TokenInfo>* doc, const std::vector<int>& tag
   }
 }
 
+namespace {
+
+// Head words of organisation names (written for rasd), as token keys, with
+// and without the article.
+bool IsOrgHead(std::string_view key) {
+  static const auto* heads = [] {
+    auto* h = new StringTable<bool>();
+    for (const char* w : {"وزارة", "حركة", "جبهة", "حزب", "مجلس", "جامعة", "شركة", "وكالة", "منظمة", "اتحاد",
+                          "هيئة", "مؤسسة", "جمعية", "بنك", "مصرف", "لجنة", "رابطة", "نادي", "معهد", "مركز",
+                          "صحيفة", "جيش", "قوات", "مجموعة", "تنظيم", "منتدى", "محكمة", "برلمان", "اذاعة",
+                          "تلفزيون", "قناة", "كلية", "دار", "نقابة", "سلطة", "إدارة", "مكتب", "صندوق", "بورصة",
+                          "فريق"}) {
+      (*h)[text::NormalizeKey(w)] = true;
+      (*h)[text::NormalizeKey(std::string("ال") + w)] = true;
+    }
+    return h;
+  }();
+  return heads->Find(key) != nullptr;
+}
+
+}  // namespace
+
+int OrgHeadBefore(std::span<const TokenInfo> seq, size_t i) {
+  for (size_t d = 1; d <= 4 && d <= i; ++d) {
+    const TokenInfo& y = seq[i - d];
+    if (y.kind == text::TokenKind::kPunct) return 0;
+    if (y.org_head) return static_cast<int>(d);
+  }
+  return 0;
+}
+
 uint64_t VocabHash(const TokenInfo& x) { return H(99, x.key.empty() ? x.norm : x.key); }
 
 std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::string_view text,
@@ -71,6 +102,7 @@ std::vector<TokenInfo> MakeInfos(const std::vector<text::Token>& tokens, std::st
       x.key = TokenKey(t, c);
       keys[i] = x.key;
       x.first_name = gazetteer.IsFirstName(x.norm) || gazetteer.IsFirstName(x.key);
+      x.org_head = IsOrgHead(x.key);
     }
     if (t.kind == text::TokenKind::kPunct) {
       std::string_view s = t.span.Of(text);
@@ -233,6 +265,11 @@ void Features(std::span<const TokenInfo> seq, size_t i, std::vector<uint64_t>* o
   out->push_back(H2(43, first(n), first(n + 1)));
   out->push_back(H2(44, first(n - 1), f0));
   Trigrams(x, out);
+  if (const int d = OrgHeadBefore(seq, i)) {
+    const char c[2] = {static_cast<char>('0' + d), 0};
+    out->push_back(H(65, c));
+  }
+  if (x.org_head) out->push_back(H(68, "head"));
   if (doc_at) *doc_at = out->size();
   uint64_t docf[kDocFeatures];
   DocFeatures(seq, i, docf);

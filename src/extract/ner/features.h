@@ -26,6 +26,7 @@ struct TokenInfo {
   bool first_name = false;      // a common given name
   bool after_title = false;     // a title ends right before
   bool quote_before = false, quote_after = false;  // a quotation mark glued to it
+  bool org_head = false;        // a word organisation names start with (وزارة, حزب, جامعة ...)
   // How common the word was in the training corpus: 0 rare or unseen, 1 seen
   // a few times, 2 frequent. Unseen words are more often names.
   uint8_t freq = 0;
@@ -75,6 +76,11 @@ void WordFeatures(const TokenInfo& x, std::vector<uint64_t>* out);
 enum NeighbourRole { kPrev1, kPrev2, kNext1, kNext2 };
 void NeighbourFeatures(std::string_view norm, std::string_view stem, NeighbourRole role,
                        std::vector<uint64_t>* out);
+// Where the nearest organisation head word (TokenInfo::org_head) is among the
+// 4 tokens before token i, with no punctuation between: 1..4 tokens back, 0
+// none. Organisation names that never occur in training mostly follow one
+// ("وزارة الداخلية", "حزب العمال الكردستاني").
+int OrgHeadBefore(std::span<const TokenInfo> seq, size_t i);
 // The gazetteer feature value of a token: "T" (title), "0" (none) or class + B/I.
 std::string_view GazTag(const TokenInfo& x);
 

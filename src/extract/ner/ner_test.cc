@@ -169,6 +169,21 @@ TEST(Train, RemoveOverlapDropsSentencesSharingARun) {
   EXPECT_EQ(train[0].tokens[0], "p");
 }
 
+TEST(Train, SplitDevTailMovesTheContiguousTail) {
+  std::vector<TaggedSentence> train;
+  for (int i = 0; i < 20; ++i) train.push_back({{std::to_string(i)}, {"O"}});
+  std::vector<TaggedSentence> dev = {{{"stale"}, {"O"}}};
+  EXPECT_EQ(SplitDevTail(&train, 0.15, &dev), 3u);
+  ASSERT_EQ(train.size(), 17u);
+  ASSERT_EQ(dev.size(), 3u);
+  EXPECT_EQ(train.back().tokens[0], "16");
+  EXPECT_EQ(dev.front().tokens[0], "17");
+  EXPECT_EQ(dev.back().tokens[0], "19");
+  EXPECT_EQ(SplitDevTail(&train, 0, &dev), 0u);
+  EXPECT_TRUE(dev.empty());
+  EXPECT_EQ(train.size(), 17u);
+}
+
 // The shipped model is what `rasd train ner` makes from the gold data with
 // the default options: retraining reproduces it byte for byte.
 TEST(ShippedModel, IsReproducibleFromTheTrainCommandsDefaults) {

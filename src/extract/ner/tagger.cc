@@ -233,6 +233,15 @@ void Tagger::BuildTables() {
       doc_pair_[d][c] = Sum({H(53, std::string_view(pair, 2))});
     }
   }
+  for (int d = 0; d < 5; ++d) {
+    for (int h = 0; h < 2; ++h) {
+      std::vector<uint64_t> keys;
+      const char c[2] = {static_cast<char>('0' + d), 0};
+      if (d > 0) keys.push_back(H(65, c));
+      if (h) keys.push_back(H(68, "head"));
+      org_[d][h] = Sum(keys);
+    }
+  }
   std::vector<uint64_t> keys;
   auto edge = [&](std::string_view word, NeighbourRole role) {
     keys.clear();
@@ -396,6 +405,7 @@ void Tagger::BaseScores(std::span<TokenInfo> seq, Vec* base, TokenHashes* hashes
     add(&base[k], freq3_[fp][f0][fn]);
     add(&base[k], freq_gaz_[f0][g]);
     add(&base[k], first_[ip][x.first_name ? 1 : 0][in][f0]);
+    add(&base[k], org_[OrgHeadBefore(seq, k)][x.org_head ? 1 : 0]);
   }
 }
 

@@ -5,7 +5,8 @@
 // is Features(), for training): a word's own features and those it gives its
 // neighbours come summed from a per-thread cache of words, the features of
 // word pairs are hashed and looked up, and the small-valued ones (gazetteer,
-// frequency, given-name and document classes) come from tables made at load.
+// frequency, given-name, organisation-head and document classes) come from
+// tables made at load.
 // Scores are sums of the quantized weights in integers, so the grouping
 // changes nothing.
 #ifndef RASD_EXTRACT_NER_TAGGER_H_
@@ -115,6 +116,7 @@ class Tagger {
   Vec first_[kFirst][2][kFirst][3] = {};  // previous, this, next; frequency
   Vec doc_[kDoc][3][kGaz - 1] = {};       // class, frequency, gazetteer
   Vec doc_pair_[kDoc][kDoc] = {};         // previous class, this
+  Vec org_[5][2] = {};                    // OrgHeadBefore, this word an org head
   // Neighbour features at the sentence's edges.
   Vec bos_prev1_ = {}, bos_prev2_ = {}, eos_next1_ = {}, eos_next2_ = {};
   // Seeds of the pair features with a word outside the sentence.
