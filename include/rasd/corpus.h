@@ -39,7 +39,7 @@ struct IngestOptions {
   AnalyzeOptions analyze;
   dedupe::Options dedupe;
   int threads = 0;            // analysis workers; 0 = one per core
-  size_t batch = 200;         // documents per transaction
+  size_t batch = 1000;        // documents per transaction (docs/schema.md: why 1000)
   int story_window_days = 3;  // how far apart two reports of one story may be
   std::function<void(const Progress&)> progress;          // called about every 0.2 s
   std::function<void(const std::string&, const std::string&)> on_skip;  // (input name, reason)

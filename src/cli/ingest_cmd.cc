@@ -17,7 +17,7 @@ struct IngestArgs {
   SourceOptions src;
   std::string db;
   int threads = 0;
-  size_t batch = 200;
+  size_t batch = 1000;
   bool quiet = false;
   bool json = false;
   bool no_split = false;

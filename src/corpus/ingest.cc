@@ -10,6 +10,12 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "corpus/codec.h"
 #include "corpus/impl.h"
 #include "corpus/prepared.h"
@@ -77,7 +83,8 @@ class Run {
     }
     int threads = options_.threads > 0 ? options_.threads
                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    max_inflight_ = static_cast<size_t>(threads) * 16 + 16;
+    // Room for a slow document at the head of the order while the others go on.
+    max_inflight_ = static_cast<size_t>(threads) * 64 + 16;
     const auto start = Clock::now();
 
     std::thread reader([&] {
@@ -187,6 +194,11 @@ class Run {
   }
 
   void Work() {
+#ifdef __linux__
+    // The writer is the one serial stage: analysis threads yield the cores to
+    // it (a nice of 10 for this thread alone), so it never waits behind them.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
     while (true) {
       Job job;
       {

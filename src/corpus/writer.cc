@@ -119,6 +119,7 @@ Status Writer::Commit() {
   RASD_RETURN_IF_ERROR(RefreshStories(db_, dirty_stories_));
   dirty_clusters_.clear();
   dirty_stories_.clear();
+  db_->ResetStatements();  // no snapshot may outlive the transaction (keeps the WAL small)
   RASD_RETURN_IF_ERROR(db_->Exec("COMMIT"));
   in_tx_ = false;
   return Status::Ok();

@@ -111,6 +111,12 @@ Db::~Db() {
   if (db_) sqlite3_close_v2(db_);
 }
 
+void Db::ResetStatements() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr; s = sqlite3_next_stmt(db_, s)) {
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+  }
+}
+
 Stmt& Db::Cached(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Stmt>(this, sql)).first;

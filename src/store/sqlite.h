@@ -69,6 +69,10 @@ class Db {
   // A statement prepared once per connection and reused (reset, bindings
   // cleared). Do not hold two uses of the same SQL at once.
   Stmt& Cached(const std::string& sql);
+  // Resets every statement still holding rows. A statement stepped but not
+  // reset keeps its read snapshot, and with it every WAL frame after it:
+  // call this before committing, or the WAL file grows without end.
+  void ResetStatements();
   std::string Error() const;
 
  private:
