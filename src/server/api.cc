@@ -167,7 +167,12 @@ Response Api::Impl::Route(const Request& r) {
     auto params = Params::Check(r, {});
     if (!params.ok()) return Error(params.status());
     auto c = Read();
-    return Json(c->Stats());
+    auto stats = c->Stats();
+    if (!stats.ok()) return Error(stats.status());
+    // Where the database lives on the server is not the client's business.
+    nlohmann::json j = nlohmann::json::parse(*stats);
+    j.erase("path");
+    return Json(j.dump());
   }
   if (p == "/api/search") return Search(r);
   if (Tail(p, "/api/documents/", &tail)) {

@@ -76,6 +76,7 @@ TEST_F(ApiTest, HealthAndStats) {
   json s = GetJson("/api/stats");
   EXPECT_EQ(s["documents"], 12);
   EXPECT_EQ(s["exact_duplicates"], 2);
+  EXPECT_FALSE(s.contains("path"));  // the server's file system stays private
 }
 
 TEST_F(ApiTest, SearchGivesSnippetsWithBothKindsOfOffsets) {
