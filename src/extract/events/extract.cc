@@ -28,6 +28,20 @@ bool IsPunct(const text::Token& t, std::string_view p) {
 
 bool IsComma(const text::Token& t) { return IsPunct(t, ",") || IsPunct(t, "،"); }
 
+bool IsQuoteMark(const text::Token& t) {
+  return IsPunct(t, "“") || IsPunct(t, "”") || IsPunct(t, "\"") || IsPunct(t, "«") || IsPunct(t, "»");
+}
+
+// A word that starts a new conjunct: its proclitics begin with و ("وأُصيب").
+bool StartsConjunct(const text::Token& t) { return t.norm.starts_with("و") && t.body_begin != t.span.begin; }
+
+// The normalized word without a conjunction و the tokenizer split off.
+std::string_view WithoutConjunction(const text::Token& t) {
+  std::string_view n = t.norm;
+  if (StartsConjunct(t)) n.remove_prefix(2);
+  return n;
+}
+
 // Words that end a noun phrase.
 bool EndsPhrase(const text::Token& t) {
   if (t.kind == text::TokenKind::kPunct) {
@@ -168,7 +182,7 @@ class DocExtractor {
         break;
       }
       if (t.kind == text::TokenKind::kPunct) {
-        if (IsPunct(t, "“") || IsPunct(t, "”") || IsPunct(t, "\"") || IsPunct(t, "«") || IsPunct(t, "»")) {
+        if (IsQuoteMark(t)) {
           ++j;  // quotation marks around a word of the phrase
           continue;
         }
@@ -180,7 +194,7 @@ class DocExtractor {
         ++j;
         continue;
       }
-      if (t.norm.starts_with("و") && t.body_begin != t.span.begin) break;  // a new conjunct
+      if (StartsConjunct(t)) break;
       int tm = MentionAt(s, j);
       if (tm >= 0 && tm != m && s.mention(tm).span.begin == t.body_begin) {
         // A name right after an indefinite head is its complement ("خلية تنظيم داعش").
@@ -223,8 +237,7 @@ class DocExtractor {
     const text::Token& t = s.tok(i);
     if (t.kind != text::TokenKind::kWord && t.kind != text::TokenKind::kNumber) return false;
     if (MentionAt(s, i) >= 0) return true;
-    std::string_view n = t.norm;
-    if (n.starts_with("و") && t.body_begin != t.span.begin) n.remove_prefix(2);
+    std::string_view n = WithoutConjunction(t);
     // Not "من" or "ما": "قتل ما لا يقل عن 20", "اعتقال من تبقى".
     static const std::set<std::string, std::less<>> kFunction = [] {
       std::set<std::string, std::less<>> keys;
@@ -250,19 +263,14 @@ class DocExtractor {
   // ("مسلحون هاجموا"). Empty when the verb comes first, as news Arabic
   // mostly writes it.
   Argument PreverbalSubject(const SentenceView& s, size_t v) const {
-    auto quote = [](const text::Token& t) {
-      return IsPunct(t, "«") || IsPunct(t, "»") || IsPunct(t, "\"") || IsPunct(t, "“") ||
-             IsPunct(t, "”");
-    };
     const size_t from = v >= s.begin + 8 ? v - 8 : s.begin;
     for (size_t k = v; k-- > from;) {
       const text::Token& t = s.tok(k);
-      if (t.kind == text::TokenKind::kPunct && !quote(t)) return {};  // the clause starts after it
-      std::string_view n = t.norm;
-      if (n.starts_with("و") && t.body_begin != t.span.begin) n.remove_prefix(2);
+      if (t.kind == text::TokenKind::kPunct && !IsQuoteMark(t)) return {};  // the clause starts after it
+      std::string_view n = WithoutConjunction(t);
       if (n != "ان" && n != "بان" && n != "لان" && n != "كان" && n != "كانت") continue;
       size_t c = k + 1;
-      while (c < v && quote(s.tok(c))) ++c;
+      while (c < v && IsQuoteMark(s.tok(c))) ++c;
       // "قد" or "لقد" between the subject and a verb after كان.
       size_t stop = v;
       if (stop > c && (s.tok(stop - 1).norm == "قد" || s.tok(stop - 1).norm == "لقد")) --stop;
@@ -552,7 +560,7 @@ class DocExtractor {
         // Right after a verb whose subject came first, any noun phrase but a
         // new conjunct ("قُتل وأُصيب") is its object.
         if (before && k < s.end && !EndsPhrase(s.tok(k)) && CanHeadArgument(s, k) &&
-            !(s.tok(k).norm.starts_with("و") && s.tok(k).body_begin != s.tok(k).span.begin)) {
+            !StartsConjunct(s.tok(k))) {
           object_follows = true;
         }
         bool victim = (t->form->mode == "killing" || t->form->mode == "assassination") && !object_follows &&
