@@ -123,6 +123,7 @@ class Corpus {
   // day, week or month.
   StatusOr<std::string> Timeline(const std::string& interval, const EventQuery& query);
   StatusOr<std::string> Story(int64_t id);
+  // Counts of what the corpus holds (docs/api.md, /api/stats); not its path.
   StatusOr<std::string> Stats();
   // Every outlet with its number of documents.
   StatusOr<std::string> Outlets();

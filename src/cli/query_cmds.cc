@@ -322,7 +322,14 @@ void AddQueryCommands(CLI::App& app, int* exit_code) {
             return kExitFailure;
           }
         }
-        return Emit(*c, k.Stats(), [&](const json& s) {
+        // The database's path first: the corpus's counts do not say where it is.
+        StatusOr<std::string> stats = k.Stats();
+        if (stats.ok()) {
+          json with_path{{"path", c->db}};
+          with_path.update(json::parse(*stats));
+          stats = with_path.dump();
+        }
+        return Emit(*c, stats, [&](const json& s) {
           for (const auto& [key, value] : s.items()) {
             if (value.is_object()) {
               std::cout << key << ":\n";

@@ -82,7 +82,6 @@ json Snapshot(const std::string& db) {
   json s;
   s["stats"] = json::parse(*(*c)->Stats());
   s["stats"].erase("database_bytes");
-  s["stats"].erase("path");
   s["entities"] = json::parse(*(*c)->Entities(EntityQuery{"", false, "", 100000, 0}));
   EventQuery q;
   q.limit = 100000;

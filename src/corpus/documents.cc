@@ -106,7 +106,6 @@ StatusOr<std::string> Corpus::Stats() {
     return s.Step() ? s.Int(0) : 0;
   };
   json j;
-  j["path"] = impl_->path;
   j["schema_version"] = store::kSchemaVersion;
   j["documents"] = one("SELECT count(*) FROM documents");
   j["sources"] = one("SELECT count(*) FROM sources");

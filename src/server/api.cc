@@ -167,12 +167,7 @@ Response Api::Impl::Route(const Request& r) {
     auto params = Params::Check(r, {});
     if (!params.ok()) return Error(params.status());
     auto c = Read();
-    auto stats = c->Stats();
-    if (!stats.ok()) return Error(stats.status());
-    // Where the database lives on the server is not the client's business.
-    nlohmann::json j = nlohmann::json::parse(*stats);
-    j.erase("path");
-    return Json(j.dump());
+    return Json(c->Stats());
   }
   if (p == "/api/search") return Search(r);
   if (Tail(p, "/api/documents/", &tail)) {
