@@ -233,23 +233,11 @@ Status RefreshStories(store::Db* db, const std::set<int64_t>& ids) {
       RASD_RETURN_IF_ERROR(lone.Run());
       continue;
     }
-    up.Bind(1, id).Bind(2, size);
-    for (int c : {1, 2}) {
-      if (days.IsNull(c)) {
-        up.BindNull(c + 2);
-      } else {
-        up.Bind(c + 2, days.Text(c));
-      }
-    }
+    up.Bind(1, id).Bind(2, size).BindColumn(3, days, 1).BindColumn(4, days, 2);
     days.Reset();
     first.Bind(1, id);
     if (!first.Step()) return Status::IoError("SQL: " + first.error());
-    up.Bind(5, first.Int(0));
-    if (first.IsNull(1)) {
-      up.BindNull(6);
-    } else {
-      up.Bind(6, first.Text(1));
-    }
+    up.BindColumn(5, first, 0).BindColumn(6, first, 1);
     first.Reset();
     RASD_RETURN_IF_ERROR(up.Run());
   }

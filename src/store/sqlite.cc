@@ -48,6 +48,11 @@ Stmt& Stmt::Bind(int i, double v) {
   if (stmt_) sqlite3_bind_double(stmt_, i, v);
   return *this;
 }
+Stmt& Stmt::BindColumn(int i, const Stmt& from, int col) {
+  if (stmt_ && from.stmt_) sqlite3_bind_value(stmt_, i, sqlite3_column_value(from.stmt_, col));
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int i) {
   if (stmt_) sqlite3_bind_null(stmt_, i);
   return *this;

@@ -37,6 +37,8 @@ class Stmt {
   Stmt& BindBlob(int i, std::string_view bytes);
   // Binds a string, or NULL when it is empty.
   Stmt& BindOrNull(int i, std::string_view v) { return v.empty() ? BindNull(i) : Bind(i, v); }
+  // Binds column `col` of the current row of `from` as it is (NULL stays NULL).
+  Stmt& BindColumn(int i, const Stmt& from, int col);
 
   // Steps once: true when a row is available.
   bool Step();
