@@ -34,21 +34,23 @@ int RunTrainNer(const TrainArgs& a) {
     PrintError("train ner", test.status().message());
     return kExitFailure;
   }
+  auto tokens_in = [](const std::vector<ner::TaggedSentence>& sentences) {
+    size_t n = 0;
+    for (const auto& s : sentences) n += s.tokens.size();
+    return n;
+  };
   size_t read = train->size();
-  size_t tokens_before = 0, tokens_after = 0;
-  for (const auto& s : *train) tokens_before += s.tokens.size();
+  const size_t tokens_before = tokens_in(*train);
   size_t removed = ner::RemoveOverlap(&*train, *test);
-  for (const auto& s : *train) tokens_after += s.tokens.size();
+  const size_t tokens_after = tokens_in(*train);
   std::printf("training data: %zu sentences (%zu tokens) read from %s\n", read, tokens_before, a.train.c_str());
   std::printf("removed %zu sentences (%zu tokens) that share a 6-token run with the test split %s\n",
               removed, tokens_before - tokens_after, a.test.c_str());
   std::vector<ner::TaggedSentence> dev;
   if (a.dev_tail > 0) {
     size_t moved = ner::SplitDevTail(&*train, a.dev_tail, &dev);
-    size_t dev_tokens = 0;
-    for (const auto& s : dev) dev_tokens += s.tokens.size();
     std::printf("development tail: %zu sentences (%zu tokens) held out, %zu sentences left to train on\n",
-                moved, dev_tokens, train->size());
+                moved, tokens_in(dev), train->size());
   }
   auto t0 = std::chrono::steady_clock::now();
   ner::TrainReport report;
